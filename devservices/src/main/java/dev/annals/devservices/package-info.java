@@ -1,0 +1,2 @@
+/** The embedded default: a real PostgreSQL and Redis for the run command and the tests. */
+package dev.annals.devservices;

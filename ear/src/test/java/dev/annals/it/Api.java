@@ -1,0 +1,111 @@
+package dev.annals.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.UUID;
+
+/** The HTTP API of the integration-test server, for tests. */
+public final class Api {
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+
+  private Api() {}
+
+  /** A fresh tenant id that no other test uses. */
+  public static String newTenantId() {
+    return "t"
+        + UUID.randomUUID().toString().replace("-", "").substring(0, 20).toLowerCase(Locale.ROOT);
+  }
+
+  /** Creates a fresh tenant and returns its id. */
+  public static String createTenant() {
+    try {
+      ItServer.awaitReady(Duration.ofMinutes(3));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    String id = newTenantId();
+    HttpResponse<String> r =
+        post("/api/tenants", "{\"id\":\"" + id + "\",\"name\":\"IT " + id + "\"}");
+    if (r.statusCode() != 201) {
+      throw new IllegalStateException("tenant creation failed: " + r.statusCode() + " " + r.body());
+    }
+    return id;
+  }
+
+  public static HttpResponse<String> post(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json").POST(body(json)).build());
+  }
+
+  public static HttpResponse<String> post(
+      String path, String contentType, String body, String... headers) {
+    HttpRequest.Builder b = request(path).POST(body(body));
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    return send(b.build());
+  }
+
+  public static HttpResponse<String> get(String path) {
+    return send(request(path).GET().build());
+  }
+
+  /** Parses a JSON response body. */
+  public static JsonObject json(HttpResponse<String> response) {
+    try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+      JsonStructure s = reader.read();
+      return s.asJsonObject();
+    }
+  }
+
+  /** An append body: {@code events} are JSON objects already. */
+  public static String appendBody(String expectedVersion, String... events) {
+    return "{\"expectedVersion\":"
+        + expectedVersion
+        + ",\"events\":["
+        + String.join(",", events)
+        + "]}";
+  }
+
+  /** One event as JSON, with an explicit id. */
+  public static String event(UUID id, String type, String dataJson) {
+    return "{\"eventId\":\"" + id + "\",\"type\":\"" + type + "\",\"data\":" + dataJson + "}";
+  }
+
+  private static HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(ItServer.baseUri().resolve(path)).timeout(Duration.ofSeconds(60));
+  }
+
+  private static HttpRequest.BodyPublisher body(String body) {
+    return HttpRequest.BodyPublishers.ofString(body);
+  }
+
+  private static HttpResponse<String> send(HttpRequest request) {
+    try {
+      return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package dev.annals.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The operational endpoints an orchestrator and a monitoring system rely on. */
+class HealthIT {
+
+  @BeforeAll
+  static void serverIsReady() throws InterruptedException {
+    ItServer.awaitReady(Duration.ofMinutes(2));
+  }
+
+  @Test
+  void readinessIsUpWithDatabaseAndAnyRedisCheckUp() throws IOException, InterruptedException {
+    HttpResponse<String> response = ItServer.get("/health/ready");
+
+    assertEquals(200, response.statusCode(), response.body());
+    JsonObject health = json(response.body());
+    assertEquals("UP", health.getString("status"), response.body());
+    Map<String, String> checks = checkStatuses(health);
+    assertEquals("UP", checks.get("database"), response.body());
+    if (checks.containsKey("redis")) {
+      assertEquals("UP", checks.get("redis"), response.body());
+    }
+  }
+
+  @Test
+  void livenessIsUp() throws IOException, InterruptedException {
+    HttpResponse<String> response = ItServer.get("/health/live");
+
+    assertEquals(200, response.statusCode(), response.body());
+    assertEquals("UP", json(response.body()).getString("status"), response.body());
+  }
+
+  @Test
+  void metricsAnswerInPrometheusText() throws IOException, InterruptedException {
+    HttpResponse<String> response = ItServer.get("/metrics");
+
+    assertEquals(200, response.statusCode());
+    assertTrue(response.body().contains("# TYPE "), "Prometheus exposition format");
+  }
+
+  @Test
+  void openApiDocumentAndUiAnswer() throws IOException, InterruptedException {
+    assertEquals(200, ItServer.get("/openapi").statusCode(), "/openapi");
+    assertEquals(200, ItServer.get("/openapi/ui/").statusCode(), "/openapi/ui/");
+  }
+
+  private static JsonObject json(String body) {
+    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+      return reader.readObject();
+    }
+  }
+
+  private static Map<String, String> checkStatuses(JsonObject health) {
+    return health.getJsonArray("checks").getValuesAs(JsonValue::asJsonObject).stream()
+        .collect(Collectors.toMap(c -> c.getString("name"), c -> c.getString("status")));
+  }
+}

@@ -1,0 +1,86 @@
+package dev.annals.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Logger;
+
+/**
+ * The integration-test server and its database as failsafe describes them (system properties {@code
+ * annals.it.*}). The server may still be migrating its schema when the tests start, so tests wait
+ * for readiness before relying on it.
+ */
+public final class ItServer {
+
+  private static final Logger LOG = Logger.getLogger(ItServer.class.getName());
+  private static final Duration POLL = Duration.ofMillis(500);
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private static volatile boolean ready;
+
+  private ItServer() {}
+
+  /** The server's HTTP root, e.g. {@code http://127.0.0.1:9180}. */
+  public static URI baseUri() {
+    return URI.create(System.getProperty("annals.it.baseUri", "http://127.0.0.1:9180"));
+  }
+
+  /** JDBC URL of the database the server uses. */
+  public static String jdbcUrl() {
+    return System.getProperty("annals.it.jdbcUrl", "jdbc:postgresql://127.0.0.1:25432/annals");
+  }
+
+  /** A connection as the database superuser, for test fixtures the runtime role cannot create. */
+  public static Connection ownerConnection() throws SQLException {
+    return DriverManager.getConnection(jdbcUrl(), "postgres", "");
+  }
+
+  /** GETs a path below {@link #baseUri()} and returns the response with its body as text. */
+  public static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(baseUri().resolve(path))
+            .timeout(Duration.ofSeconds(10))
+            .GET()
+            .build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * Returns once {@code /health/ready} answers 200 (every readiness check UP), polling until the
+   * timeout has passed.
+   *
+   * @throws IllegalStateException if the server is not ready in time; names the last answer
+   */
+  public static void awaitReady(Duration timeout) throws InterruptedException {
+    if (ready) {
+      return;
+    }
+    Instant deadline = Instant.now().plus(timeout);
+    String last = "no answer";
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        HttpResponse<String> response = get("/health/ready");
+        if (response.statusCode() == 200) {
+          ready = true;
+          return;
+        }
+        last = response.statusCode() + " " + response.body();
+      } catch (IOException e) {
+        last = e.toString();
+      }
+      Thread.sleep(POLL.toMillis());
+    }
+    String lastAnswer = last;
+    LOG.warning(() -> "Server not ready after " + timeout + ": " + lastAnswer);
+    throw new IllegalStateException(
+        "annals-it at " + baseUri() + " not ready after " + timeout + "; last answer: " + last);
+  }
+}

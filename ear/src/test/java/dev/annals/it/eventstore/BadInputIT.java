@@ -1,0 +1,248 @@
+package dev.annals.it.eventstore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.annals.it.Api;
+import dev.annals.it.Db;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every kind of bad input a client can send gets a 4xx problem document that says what to fix, and
+ * stores nothing. {t} in a path is a fresh tenant, {e} a fresh event id.
+ */
+class BadInputIT {
+
+  private static final String JSON = "application/json";
+  private static final String EVENTS = "/api/tenants/{t}/streams/s-1/events";
+
+  static Stream<Arguments> cases() {
+    String ok = "{\"type\":\"A\",\"data\":{}}";
+    String big = "{\"type\":\"A\",\"data\":\"" + "x".repeat(1024 * 1024) + "\"}";
+    String many = String.join(",", java.util.Collections.nCopies(1001, ok));
+    return Stream.of(
+        post("malformed JSON", EVENTS, JSON, "{\"events\": [", 400, "not valid JSON"),
+        post("body is an array", EVENTS, JSON, "[]", 400, "JSON object"),
+        post("empty body", EVENTS, JSON, "", 400, "empty"),
+        post("events missing", EVENTS, JSON, "{}", 400, "'events' is required"),
+        post("events empty", EVENTS, JSON, "{\"events\":[]}", 400, "at least one"),
+        post("events not an array", EVENTS, JSON, "{\"events\":{}}", 400, "'events'"),
+        post(
+            "event not an object",
+            EVENTS,
+            JSON,
+            "{\"events\":[1]}",
+            400,
+            "events[0] must be an object"),
+        post("type missing", EVENTS, JSON, "{\"events\":[{\"data\":1}]}", 400, "events[0].type"),
+        post(
+            "type malformed",
+            EVENTS,
+            JSON,
+            "{\"events\":[{\"type\":\"1x\",\"data\":1}]}",
+            400,
+            "events[0].type"),
+        post(
+            "data missing", EVENTS, JSON, "{\"events\":[{\"type\":\"A\"}]}", 400, "events[0].data"),
+        post(
+            "event id not a UUID",
+            EVENTS,
+            JSON,
+            "{\"events\":[{\"eventId\":\"nope\",\"type\":\"A\",\"data\":1}]}",
+            400,
+            "UUID"),
+        post(
+            "event id a number",
+            EVENTS,
+            JSON,
+            "{\"events\":[{\"eventId\":7,\"type\":\"A\",\"data\":1}]}",
+            400,
+            "UUID"),
+        post(
+            "metadata not an object",
+            EVENTS,
+            JSON,
+            "{\"events\":[{\"type\":\"A\",\"data\":1,\"metadata\":[]}]}",
+            400,
+            "metadata"),
+        post(
+            "negative expected version",
+            EVENTS,
+            JSON,
+            "{\"expectedVersion\":-1,\"events\":[" + ok + "]}",
+            400,
+            "expectedVersion"),
+        post(
+            "fractional expected version",
+            EVENTS,
+            JSON,
+            "{\"expectedVersion\":1.5,\"events\":[" + ok + "]}",
+            400,
+            "expectedVersion"),
+        post(
+            "numeric string expected version",
+            EVENTS,
+            JSON,
+            "{\"expectedVersion\":\"3\",\"events\":[" + ok + "]}",
+            400,
+            "expectedVersion"),
+        post(
+            "unknown expected version",
+            EVENTS,
+            JSON,
+            "{\"expectedVersion\":\"latest\",\"events\":[" + ok + "]}",
+            400,
+            "expectedVersion"),
+        post(
+            "same event id twice",
+            EVENTS,
+            JSON,
+            "{\"events\":[{\"eventId\":\"{e}\",\"type\":\"A\",\"data\":1},{\"eventId\":\"{e}\",\"type\":\"B\",\"data\":2}]}",
+            400,
+            "twice"),
+        post(
+            "wrong content type",
+            EVENTS,
+            "text/plain",
+            "{\"events\":[" + ok + "]}",
+            415,
+            "application/json"),
+        post("no content type", EVENTS, null, "{\"events\":[" + ok + "]}", 415, "application/json"),
+        post(
+            "unknown tenant",
+            "/api/tenants/nosuchtenant/streams/s-1/events",
+            JSON,
+            "{\"events\":[" + ok + "]}",
+            404,
+            "does not exist"),
+        post(
+            "malformed tenant",
+            "/api/tenants/Bad!/streams/s-1/events",
+            JSON,
+            "{\"events\":[" + ok + "]}",
+            400,
+            "Tenant id"),
+        post(
+            "stream id with a space",
+            "/api/tenants/{t}/streams/a%20b/events",
+            JSON,
+            "{\"events\":[" + ok + "]}",
+            400,
+            "Stream id"),
+        post(
+            "reserved stream id",
+            "/api/tenants/{t}/streams/%24all/events",
+            JSON,
+            "{\"events\":[" + ok + "]}",
+            400,
+            "reserved"),
+        post(
+            "stream id too long",
+            "/api/tenants/{t}/streams/" + "s".repeat(201) + "/events",
+            JSON,
+            "{\"events\":[" + ok + "]}",
+            400,
+            "Stream id"),
+        post("body over 1 MiB", EVENTS, JSON, "{\"events\":[" + big + "]}", 413, "larger than"),
+        post("over 1,000 events", EVENTS, JSON, "{\"events\":[" + many + "]}", 413, "at most 1000"),
+        get("from zero", EVENTS + "?from=0", 400, "'from'"),
+        get("from not a number", EVENTS + "?from=abc", 400, "'from'"),
+        get("limit zero", EVENTS + "?limit=0", 400, "'limit'"),
+        get("limit over 1,000", EVENTS + "?limit=1001", 400, "'limit'"),
+        get("unknown direction", EVENTS + "?direction=sideways", 400, "'direction'"),
+        get("unknown stream", EVENTS, 404, "does not exist"),
+        get("unknown stream info", "/api/tenants/{t}/streams/s-1", 404, "does not exist"),
+        get("malformed after", "/api/tenants/{t}/events?after=garbage", 400, "malformed"),
+        get("unknown after", "/api/tenants/{t}/events?after=1-1", 400, "not a position"),
+        get("negative limit on $all", "/api/tenants/{t}/events?limit=-1", 400, "'limit'"),
+        get("$all of unknown tenant", "/api/tenants/nosuchtenant/events", 404, "does not exist"),
+        get("unknown tenant", "/api/tenants/nosuchtenant", 404, "does not exist"),
+        get("no such path", "/api/nothing-here", 404, "No resource"),
+        post(
+            "tenant id with SQL",
+            "/api/tenants",
+            JSON,
+            "{\"id\":\"a'; drop table annals.events; --\",\"name\":\"x\"}",
+            400,
+            "Tenant id"),
+        post(
+            "tenant id with look-alike letters",
+            "/api/tenants",
+            JSON,
+            "{\"id\":\"\u0430cme\",\"name\":\"x\"}",
+            400,
+            "Tenant id"),
+        post(
+            "tenant id of 10 KB",
+            "/api/tenants",
+            JSON,
+            "{\"id\":\"" + "a".repeat(10_240) + "\",\"name\":\"x\"}",
+            400,
+            "Tenant id"),
+        post("tenant name missing", "/api/tenants", JSON, "{\"id\":\"{n}\"}", 400, "'name'"),
+        post(
+            "tenant name empty",
+            "/api/tenants",
+            JSON,
+            "{\"id\":\"{n}\",\"name\":\"\"}",
+            400,
+            "name"),
+        post(
+            "tenant exists",
+            "/api/tenants",
+            JSON,
+            "{\"id\":\"{t}\",\"name\":\"again\"}",
+            409,
+            "already exists"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void badInputIsAProblemAndStoresNothing(
+      String name,
+      String method,
+      String path,
+      String contentType,
+      String body,
+      int status,
+      String detail)
+      throws Exception {
+    String tenant = Api.createTenant();
+    String fresh = Api.newTenantId();
+    String e = UUID.randomUUID().toString();
+    String target = path.replace("{t}", tenant);
+    HttpResponse<String> response =
+        method.equals("GET")
+            ? Api.get(target)
+            : Api.post(
+                target,
+                contentType,
+                body.replace("{t}", tenant).replace("{n}", fresh).replace("{e}", e));
+
+    assertEquals(status, response.statusCode(), response.body());
+    assertEquals(
+        "application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+    JsonObject problem = Api.json(response);
+    assertEquals(status, problem.getInt("status"));
+    assertTrue(problem.getString("type").startsWith("https://annals.dev/problems/"));
+    assertTrue(problem.getString("detail").contains(detail), problem.getString("detail"));
+    assertTrue(problem.containsKey("correlationId"));
+    assertEquals(0, Db.eventIds(tenant).size());
+    assertEquals(404, Api.get("/api/tenants/" + fresh).statusCode());
+  }
+
+  private static Arguments post(
+      String name, String path, String type, String body, int status, String detail) {
+    return Arguments.of(name, "POST", path, type, body, status, detail);
+  }
+
+  private static Arguments get(String name, String path, int status, String detail) {
+    return Arguments.of(name, "GET", path, null, null, status, detail);
+  }
+}

@@ -1,0 +1,83 @@
+package dev.annals.eventstore.api;
+
+import dev.annals.tenancy.api.InvalidRequestException;
+import dev.annals.tenancy.api.TenantId;
+import dev.annals.tenancy.api.TenantNotFoundException;
+import jakarta.ejb.Local;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The event store. Every method joins the caller's JTA transaction when there is one (REQUIRED), so
+ * an append commits or rolls back with the caller's other work (a saga step, a JMS send). Appended
+ * events become visible to $all readers only once their transaction commits and no older write
+ * transaction is still open.
+ */
+@Local
+public interface EventStore {
+
+  /**
+   * Appends events to a stream, atomically: all or none. Versions are consecutive from the stream's
+   * current version + 1. If the same event ids were already stored in this stream, in this order,
+   * as one append, nothing is stored and the original result is returned with {@code replayed =
+   * true}, whatever {@code expected} says: this makes a retry after an ambiguous failure safe.
+   *
+   * @param tenant the tenant
+   * @param stream the stream; created by its first append
+   * @param expected what the stream's version must be
+   * @param events 1 to the configured maximum (default 1,000) events
+   * @param context correlation, causation and principal for the metadata
+   * @return versions and the last event's checkpoint
+   * @throws InvalidRequestException when {@code events} is empty
+   * @throws AppendTooLargeException when over the event-count or byte limit
+   * @throws TenantNotFoundException when the tenant does not exist
+   * @throws WrongExpectedVersionException when the stream is not at the expected version
+   * @throws EventIdConflictException when some ids are stored already, other than as this append
+   */
+  AppendResult append(
+      TenantId tenant,
+      StreamId stream,
+      ExpectedVersion expected,
+      List<NewEvent> events,
+      AppendContext context);
+
+  /**
+   * Reads a page of a stream.
+   *
+   * @param tenant the tenant
+   * @param stream the stream
+   * @param from the first version to return (forward) or the highest (backward); {@code
+   *     Long.MAX_VALUE} reads backward from the end
+   * @param direction which way to read
+   * @param limit 1 to 1,000 events
+   * @return the page and where the next one starts
+   * @throws InvalidRequestException when {@code from} &lt; 1 or {@code limit} is out of range
+   * @throws TenantNotFoundException when the tenant does not exist
+   * @throws StreamNotFoundException when the stream does not exist
+   */
+  StreamSlice readStream(
+      TenantId tenant, StreamId stream, long from, Direction direction, int limit);
+
+  /**
+   * Reads the tenant's committed events after a checkpoint, in checkpoint order. Paging with the
+   * returned checkpoint never skips and never repeats an event, even while transactions commit out
+   * of order: events of transactions that may still commit are held back until they do.
+   *
+   * @param tenant the tenant
+   * @param after where to continue; {@link Checkpoint#START} for the beginning
+   * @param limit 1 to 1,000 events
+   * @return the page and the checkpoint to pass next
+   * @throws InvalidRequestException when the limit is out of range or {@code after} is no event of
+   *     this tenant
+   * @throws TenantNotFoundException when the tenant does not exist
+   */
+  AllSlice readAll(TenantId tenant, Checkpoint after, int limit);
+
+  /**
+   * @param tenant the tenant
+   * @param stream the stream
+   * @return the stream's head, or empty when it does not exist
+   * @throws TenantNotFoundException when the tenant does not exist
+   */
+  Optional<StreamInfo> streamInfo(TenantId tenant, StreamId stream);
+}

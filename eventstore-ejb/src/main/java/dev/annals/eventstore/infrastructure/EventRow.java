@@ -1,0 +1,11 @@
+package dev.annals.eventstore.infrastructure;
+
+/**
+ * An event as the insert statement takes it: every part already text.
+ *
+ * @param eventId the UUID
+ * @param type the event type
+ * @param data the payload, JSON text
+ * @param metadata the completed metadata, JSON object text
+ */
+public record EventRow(String eventId, String type, String data, String metadata) {}

@@ -1,0 +1,57 @@
+package dev.annals.eventstore.infrastructure;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.util.JedisURIHelper;
+
+/**
+ * The application's one pooled Redis client, from {@code redis.url} ({@code REDIS_URL}). Redis only
+ * carries wake-ups and rate-limit counters; PostgreSQL stays the source of truth, so every caller
+ * must cope with Redis being down. Short timeouts keep a dead Redis from stalling requests.
+ */
+@ApplicationScoped
+public class RedisConnection {
+
+  private static final int TIMEOUT_MILLIS = 2_000;
+
+  @Inject
+  @ConfigProperty(name = "redis.url", defaultValue = "redis://127.0.0.1:6379")
+  String url;
+
+  private RedisClient client;
+
+  @PostConstruct
+  void open() {
+    URI uri = URI.create(url);
+    client =
+        RedisClient.builder()
+            .hostAndPort(JedisURIHelper.getHostAndPort(uri))
+            .clientConfig(
+                DefaultJedisClientConfig.builder()
+                    .user(JedisURIHelper.getUser(uri))
+                    .password(JedisURIHelper.getPassword(uri))
+                    .database(JedisURIHelper.getDBIndex(uri))
+                    .ssl(JedisURIHelper.isRedisSSLScheme(uri))
+                    .connectionTimeoutMillis(TIMEOUT_MILLIS)
+                    .socketTimeoutMillis(TIMEOUT_MILLIS)
+                    .build())
+            .build();
+  }
+
+  /** The shared client; thread-safe, pooled. */
+  public UnifiedJedis client() {
+    return client;
+  }
+
+  @PreDestroy
+  void close() {
+    client.close();
+  }
+}

@@ -1,0 +1,20 @@
+package dev.annals.tenancy.api;
+
+import jakarta.ejb.ApplicationException;
+
+/**
+ * The request is well-formed but conflicts with the current state (a tenant that exists already, a
+ * stale expected version). Subclasses carry what the caller needs to resolve it.
+ */
+@ApplicationException(rollback = true)
+public class ConflictException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * @param message what conflicts, fit to show the caller
+   */
+  public ConflictException(String message) {
+    super(message);
+  }
+}

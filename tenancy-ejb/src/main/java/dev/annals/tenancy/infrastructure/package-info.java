@@ -1,0 +1,2 @@
+/** Adapters to PostgreSQL for tenancy: Liquibase migrations and database health. */
+package dev.annals.tenancy.infrastructure;

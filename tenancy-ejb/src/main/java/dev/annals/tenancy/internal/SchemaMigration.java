@@ -1,0 +1,96 @@
+package dev.annals.tenancy.internal;
+
+import dev.annals.tenancy.api.SchemaStatus;
+import dev.annals.tenancy.infrastructure.SchemaMigrator;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import liquibase.exception.LiquibaseException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Runs the Liquibase changelog when the application starts. A database that is not reachable yet
+ * does not stop the server from starting: the attempt is repeated every few seconds and readiness
+ * stays DOWN until the schema is current, so an orchestrator never routes traffic to a node whose
+ * schema is behind.
+ */
+@Startup
+@Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SchemaMigration implements SchemaStatus {
+
+  private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+  private static final long RETRY_MILLIS = 5_000;
+
+  @Resource(lookup = "jdbc/annals/admin")
+  private DataSource owner;
+
+  @Resource private TimerService timers;
+
+  @Inject
+  @ConfigProperty(name = "db.app.user", defaultValue = "annals_app")
+  private String runtimeRole;
+
+  private volatile boolean current;
+  private volatile String lastFailure;
+
+  @PostConstruct
+  void migrateAtStartup() {
+    attempt();
+  }
+
+  @Timeout
+  void retry() {
+    attempt();
+  }
+
+  private void attempt() {
+    try {
+      new SchemaMigrator(runtimeRole).migrate(owner);
+      current = true;
+      lastFailure = null;
+      LOG.info("Database schema is current");
+    } catch (SQLException | LiquibaseException e) {
+      lastFailure = rootMessage(e);
+      LOG.log(
+          Level.WARNING,
+          "Database schema migration failed, retrying in {0} s: {1}",
+          new Object[] {RETRY_MILLIS / 1000, lastFailure});
+      timers.createSingleActionTimer(RETRY_MILLIS, new TimerConfig(null, false));
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+
+  @Override
+  @Lock(LockType.READ)
+  public boolean isCurrent() {
+    return current;
+  }
+
+  @Override
+  @Lock(LockType.READ)
+  public Optional<String> lastFailure() {
+    return Optional.ofNullable(lastFailure);
+  }
+}

@@ -1,0 +1,30 @@
+package dev.annals.web.error;
+
+import dev.annals.eventstore.api.EventIdConflictException;
+import dev.annals.eventstore.api.WrongExpectedVersionException;
+import dev.annals.tenancy.api.ConflictException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** 409: the request conflicts with the current state; the body says how. */
+@Provider
+public class ConflictMapper implements ExceptionMapper<ConflictException> {
+
+  @Inject RequestInfo request;
+
+  @Override
+  public Response toResponse(ConflictException e) {
+    if (e instanceof WrongExpectedVersionException wrong) {
+      return Problem.of(409, "wrong-expected-version", "Wrong expected version", e.getMessage())
+          .with("currentVersion", wrong.currentVersion())
+          .toResponse(request);
+    }
+    if (e instanceof EventIdConflictException) {
+      return Problem.of(409, "event-id-conflict", "Event ids already used", e.getMessage())
+          .toResponse(request);
+    }
+    return Problem.of(409, "conflict", "Conflict", e.getMessage()).toResponse(request);
+  }
+}

@@ -1,0 +1,19 @@
+package dev.annals.web.error;
+
+import dev.annals.tenancy.api.ResourceNotFoundException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** 404: a tenant or stream that does not exist. */
+@Provider
+public class NotFoundMapper implements ExceptionMapper<ResourceNotFoundException> {
+
+  @Inject RequestInfo request;
+
+  @Override
+  public Response toResponse(ResourceNotFoundException e) {
+    return Problem.of(404, "not-found", "Not found", e.getMessage()).toResponse(request);
+  }
+}

@@ -1,0 +1,59 @@
+package dev.annals.web.error;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * An RFC 9457 problem document. The {@code type} is a stable URI per kind of problem, so clients
+ * branch on it rather than on the human-readable {@code detail}.
+ */
+public final class Problem {
+
+  /** The media type of every error body. */
+  public static final String MEDIA_TYPE = "application/problem+json";
+
+  private static final String TYPE_BASE = "https://annals.dev/problems/";
+
+  private final JsonObjectBuilder body = Json.createObjectBuilder();
+  private final int status;
+
+  private Problem(int status, String type, String title, String detail) {
+    this.status = status;
+    body.add("type", TYPE_BASE + type)
+        .add("title", title)
+        .add("status", status)
+        .add("detail", detail == null ? title : detail);
+  }
+
+  /**
+   * @param status the HTTP status
+   * @param type the problem's slug, e.g. {@code wrong-expected-version}
+   * @param title a short summary of the kind of problem
+   * @param detail what went wrong this time, and what to do
+   */
+  public static Problem of(int status, String type, String title, String detail) {
+    return new Problem(status, type, title, detail);
+  }
+
+  /** Adds an extension member. */
+  public Problem with(String name, long value) {
+    body.add(name, value);
+    return this;
+  }
+
+  /** Adds an extension member. */
+  public Problem with(String name, String value) {
+    if (value != null) {
+      body.add(name, value);
+    }
+    return this;
+  }
+
+  /** The response, with the request's correlation id and instance path. */
+  public Response toResponse(RequestInfo request) {
+    with("instance", request.path());
+    with("correlationId", request.correlationId());
+    return Response.status(status).type(MEDIA_TYPE).entity(body.build().toString()).build();
+  }
+}

@@ -1,0 +1,38 @@
+package dev.annals.web.error;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Everything not mapped more precisely: a server fault. Logged once, here, with the correlation id;
+ * the client gets a 500 problem with that id and never a stack trace or SQL text.
+ */
+@Provider
+public class UnhandledExceptionMapper implements ExceptionMapper<Throwable> {
+
+  private static final Logger LOG = Logger.getLogger(UnhandledExceptionMapper.class.getName());
+
+  @Inject RequestInfo request;
+
+  @Override
+  public Response toResponse(Throwable e) {
+    LOG.log(
+        Level.SEVERE,
+        "Unhandled failure on "
+            + request.path()
+            + " (correlation id "
+            + request.correlationId()
+            + ")",
+        e);
+    return Problem.of(
+            500,
+            "internal",
+            "Internal error",
+            "The server failed; quote the correlation id when reporting this")
+        .toResponse(request);
+  }
+}

@@ -1,0 +1,58 @@
+package dev.annals.web.rest;
+
+import dev.annals.eventstore.api.AllSlice;
+import dev.annals.eventstore.api.Checkpoint;
+import dev.annals.eventstore.api.EventStore;
+import dev.annals.eventstore.api.EventStoreLimits;
+import dev.annals.tenancy.api.TenantId;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A tenant's $all: every committed event, in checkpoint order. */
+@Path("tenants/{tenant}/events")
+@RequestScoped
+@Tag(name = "All events")
+@Produces(MediaType.APPLICATION_JSON)
+public class AllEventsResource {
+
+  @EJB EventStore store;
+
+  @Inject EventStoreLimits limits;
+
+  @GET
+  @Operation(
+      summary = "Page the tenant's $all",
+      description =
+          "Pass the returned checkpoint as 'after' for the next page. Paging never skips or"
+              + " repeats an event, even while transactions commit out of order; events of a"
+              + " still-open write transaction are held back until it ends.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page and the checkpoint to continue from",
+      content = @Content(schema = @Schema(implementation = AllPageView.class)))
+  @APIResponse(responseCode = "400", description = "Malformed or unknown 'after', bad limit")
+  @APIResponse(responseCode = "404", description = "No such tenant")
+  public AllPageView read(
+      @PathParam("tenant") String tenant,
+      @QueryParam("after") String after,
+      @QueryParam("limit") String limit) {
+    TenantId tenantId = new TenantId(tenant);
+    Checkpoint from = after == null || after.isEmpty() ? Checkpoint.START : Checkpoint.parse(after);
+    int max = limits.maxReadLimit();
+    AllSlice slice = store.readAll(tenantId, from, QueryParams.limit(limit, max));
+    return new AllPageView(
+        slice.events().stream().map(EventView::from).toList(), slice.checkpoint().toString());
+  }
+}

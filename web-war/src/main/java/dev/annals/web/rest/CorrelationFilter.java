@@ -1,0 +1,54 @@
+package dev.annals.web.rest;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Gives every request a correlation id: the caller's {@code X-Correlation-Id} when it is sane, else
+ * a new UUID. Echoed in the response header, stored in event metadata and problem bodies.
+ */
+@Provider
+@PreMatching
+public class CorrelationFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+  /** The header carrying the correlation id. */
+  public static final String HEADER = "X-Correlation-Id";
+
+  /** The request attribute holding it. */
+  public static final String ATTRIBUTE = "annals.correlationId";
+
+  private static final Pattern SANE = Pattern.compile("^[A-Za-z0-9._:@/+=-]{1,200}$");
+
+  @Context HttpServletRequest servletRequest;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    String id = sane(request.getHeaderString(HEADER)).orElseGet(() -> UUID.randomUUID().toString());
+    request.setProperty(ATTRIBUTE, id);
+    servletRequest.setAttribute(ATTRIBUTE, id);
+  }
+
+  /** The header value when it is a usable id (1-200 URL-safe characters), else empty. */
+  public static Optional<String> sane(String headerValue) {
+    return headerValue != null && SANE.matcher(headerValue).matches()
+        ? Optional.of(headerValue)
+        : Optional.empty();
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    Object id = request.getProperty(ATTRIBUTE);
+    if (id != null) {
+      response.getHeaders().putSingle(HEADER, id);
+    }
+  }
+}

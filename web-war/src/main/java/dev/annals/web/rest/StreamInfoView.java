@@ -1,0 +1,19 @@
+package dev.annals.web.rest;
+
+import dev.annals.eventstore.api.StreamInfo;
+
+/**
+ * A stream's head on the wire.
+ *
+ * @param streamId the stream
+ * @param version its current version
+ * @param createdAt when its first event was stored
+ * @param lastEventAt when its last event was stored
+ */
+public record StreamInfoView(String streamId, long version, String createdAt, String lastEventAt) {
+
+  static StreamInfoView from(StreamInfo s) {
+    return new StreamInfoView(
+        s.streamId().value(), s.version(), s.createdAt().toString(), s.lastEventAt().toString());
+  }
+}

@@ -1,0 +1,161 @@
+package dev.annals.web.rest;
+
+import dev.annals.eventstore.api.AppendContext;
+import dev.annals.eventstore.api.AppendResult;
+import dev.annals.eventstore.api.Direction;
+import dev.annals.eventstore.api.EventStore;
+import dev.annals.eventstore.api.EventStoreLimits;
+import dev.annals.eventstore.api.StreamId;
+import dev.annals.eventstore.api.StreamNotFoundException;
+import dev.annals.eventstore.api.StreamSlice;
+import dev.annals.tenancy.api.InvalidRequestException;
+import dev.annals.tenancy.api.TenantId;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * One stream: append, read a page, show its head. The tenant in the path stands in for the
+ * authenticated principal's tenant until authentication exists.
+ */
+@Path("tenants/{tenant}/streams/{stream}")
+@RequestScoped
+@Tag(name = "Streams")
+@Produces(MediaType.APPLICATION_JSON)
+public class StreamResource {
+
+  @EJB EventStore store;
+
+  @Inject EventStoreLimits limits;
+
+  @Context HttpServletRequest request;
+
+  @POST
+  @Path("events")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Append events",
+      description =
+          "Appends atomically. Resending the same event ids in the same order answers 200 with the"
+              + " original result and stores nothing: safe to retry after a timeout.")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      type = SchemaType.OBJECT,
+                      example =
+                          "{\"expectedVersion\":\"any\",\"events\":[{\"eventId\":\"6f1c...\","
+                              + "\"type\":\"OrderPlaced\",\"data\":{\"total\":10},"
+                              + "\"metadata\":{}}]}")))
+  @APIResponse(
+      responseCode = "201",
+      description = "Stored",
+      content = @Content(schema = @Schema(implementation = AppendResponse.class)))
+  @APIResponse(responseCode = "200", description = "Identical resend: the original result")
+  @APIResponse(responseCode = "400", description = "Malformed body or ids, empty events")
+  @APIResponse(responseCode = "404", description = "No such tenant")
+  @APIResponse(
+      responseCode = "409",
+      description = "Wrong expected version (body has currentVersion), or event ids used already")
+  @APIResponse(responseCode = "413", description = "Over 1 MiB or 1,000 events")
+  @APIResponse(responseCode = "415", description = "Body is not application/json")
+  public Response append(
+      @PathParam("tenant") String tenant,
+      @PathParam("stream") String stream,
+      @HeaderParam("X-Causation-Id") String causationId,
+      InputStream body) {
+    TenantId tenantId = new TenantId(tenant);
+    StreamId streamId = new StreamId(stream);
+    AppendRequestParser.ParsedAppend parsed =
+        AppendRequestParser.parse(JsonBody.readObject(body, limits.maxAppendBytes()));
+    AppendContext context =
+        new AppendContext(
+            (String) request.getAttribute(CorrelationFilter.ATTRIBUTE),
+            CorrelationFilter.sane(causationId).orElse(null),
+            null);
+    AppendResult result =
+        store.append(tenantId, streamId, parsed.expected(), parsed.events(), context);
+    AppendResponse entity = AppendResponse.from(result);
+    return result.replayed()
+        ? Response.ok(entity).build()
+        : Response.status(Response.Status.CREATED).entity(entity).build();
+  }
+
+  @GET
+  @Path("events")
+  @Operation(summary = "Read a page of the stream")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page; next is the from for the next page, null at the end",
+      content = @Content(schema = @Schema(implementation = StreamPageView.class)))
+  @APIResponse(responseCode = "400", description = "Bad from, direction or limit")
+  @APIResponse(responseCode = "404", description = "No such tenant or stream")
+  public StreamPageView read(
+      @PathParam("tenant") String tenant,
+      @PathParam("stream") String stream,
+      @QueryParam("from") String from,
+      @QueryParam("direction") String direction,
+      @QueryParam("limit") String limit) {
+    TenantId tenantId = new TenantId(tenant);
+    StreamId streamId = new StreamId(stream);
+    Direction dir = direction(direction);
+    long start =
+        QueryParams.longAtLeast(from, "from", 1, dir == Direction.FORWARD ? 1 : Long.MAX_VALUE);
+    StreamSlice slice =
+        store.readStream(
+            tenantId, streamId, start, dir, QueryParams.limit(limit, limits.maxReadLimit()));
+    return new StreamPageView(
+        slice.events().stream().map(EventView::from).toList(),
+        slice.next().isPresent() ? slice.next().getAsLong() : null);
+  }
+
+  @GET
+  @Operation(summary = "Show the stream's head")
+  @APIResponse(
+      responseCode = "200",
+      description = "Version and times",
+      content = @Content(schema = @Schema(implementation = StreamInfoView.class)))
+  @APIResponse(responseCode = "400", description = "Invalid tenant or stream id")
+  @APIResponse(responseCode = "404", description = "No such tenant or stream")
+  public StreamInfoView info(
+      @PathParam("tenant") String tenant, @PathParam("stream") String stream) {
+    TenantId tenantId = new TenantId(tenant);
+    StreamId streamId = new StreamId(stream);
+    return store
+        .streamInfo(tenantId, streamId)
+        .map(StreamInfoView::from)
+        .orElseThrow(() -> new StreamNotFoundException(streamId));
+  }
+
+  private static Direction direction(String raw) {
+    if (raw == null || raw.isEmpty() || raw.equals("forward")) {
+      return Direction.FORWARD;
+    }
+    if (raw.equals("backward")) {
+      return Direction.BACKWARD;
+    }
+    throw new InvalidRequestException("'direction' must be forward or backward, was '" + raw + "'");
+  }
+}

@@ -89,7 +89,7 @@ public class EventRepository {
           """;
 
   /** Only transactions below the snapshot's xmin are finished: nothing can commit before them. */
-  private static final String READ_ALL =
+  static final String READ_ALL =
       COLUMNS
           + """
           WHERE tenant_id = ?

@@ -84,6 +84,10 @@ public final class DevServices implements AutoCloseable {
             .setDataDirectory(dir)
             .setCleanDataDirectory(false)
             .setPGStartupWait(Duration.ofSeconds(60))
+            // zonky defaults to fsync off (-F) and synchronous_commit off, fit for throwaway test
+            // databases but not for a default that keeps data: restore PostgreSQL's durability.
+            .setServerConfig("fsync", "on")
+            .setServerConfig("synchronous_commit", "on")
             .setServerConfig("max_prepared_transactions", "32")
             .setServerConfig("max_connections", "200")
             .setServerConfig("listen_addresses", "127.0.0.1")

@@ -20,7 +20,7 @@ class DevServicesIT {
   @TempDir Path data;
 
   @Test
-  void embeddedDefaultKeepsDataAcrossRestartsAndAllowsTwoPhaseCommit() throws Exception {
+  void embeddedDefaultIsDurableKeepsDataAcrossRestartsAndAllowsTwoPhaseCommit() throws Exception {
     DevServices.Settings settings = new DevServices.Settings(data, freePort(), freePort(), false);
 
     try (DevServices services = DevServices.start(settings)) {
@@ -32,6 +32,12 @@ class DevServicesIT {
         try (ResultSet rs = s.executeQuery("SHOW max_prepared_transactions")) {
           rs.next();
           assertEquals(32, rs.getInt(1));
+        }
+        for (String durability : new String[] {"fsync", "synchronous_commit"}) {
+          try (ResultSet rs = s.executeQuery("SHOW " + durability)) {
+            rs.next();
+            assertEquals("on", rs.getString(1), durability);
+          }
         }
       }
       try (RedisClient redis = RedisClient.create(env.get("REDIS_URL"))) {

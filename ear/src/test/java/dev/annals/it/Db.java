@@ -43,13 +43,25 @@ public final class Db {
   /** The stream versions stored for a stream, ascending, read as the owner. */
   public static List<Long> versions(String tenant, String stream) throws SQLException {
     return column(
-            "SELECT stream_version::text FROM annals.events WHERE tenant_id = ? AND stream_id = ?"
+            "SELECT stream_version::text AS v FROM annals.events WHERE tenant_id = ? AND stream_id = ?"
                 + " ORDER BY stream_version",
             tenant,
             stream)
         .stream()
         .map(Long::valueOf)
         .toList();
+  }
+
+  /** The checkpoints (transaction id, position) of the given events, for diagnostics. */
+  public static List<String> positions(List<String> eventIds) {
+    try {
+      return column(
+          "SELECT event_id || '@' || transaction_id || '-' || global_position FROM annals.events"
+              + " WHERE event_id = ANY (?::uuid[]) ORDER BY transaction_id, global_position",
+          "{" + String.join(",", eventIds) + "}");
+    } catch (SQLException e) {
+      return List.of(e.toString());
+    }
   }
 
   private static List<String> column(String sql, String... params) throws SQLException {

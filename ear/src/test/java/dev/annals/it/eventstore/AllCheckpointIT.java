@@ -79,7 +79,11 @@ class AllCheckpointIT {
   }
 
   static JsonObject all(String tenant, String after) {
-    String query = after == null ? "" : "?after=" + after;
+    return all(tenant, after, 100);
+  }
+
+  static JsonObject all(String tenant, String after, int limit) {
+    String query = "?limit=" + limit + (after == null ? "" : "&after=" + after);
     var response = Api.get("/api/tenants/" + tenant + "/events" + query);
     assertEquals(200, response.statusCode(), response.body());
     return Api.json(response);

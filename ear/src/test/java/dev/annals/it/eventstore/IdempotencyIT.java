@@ -87,10 +87,19 @@ class IdempotencyIT {
     HttpResponse<String> part =
         Api.post(base + "s1/events", appendBody("\"any\"", event(a, "A", "1")));
 
-    for (HttpResponse<String> r : List.of(otherStream, otherOrder, mixed, part)) {
+    UUID c = UUID.randomUUID();
+    UUID d = UUID.randomUUID();
+    assertEquals(
+        201, Api.post(base + "s3/events", appendBody("\"any\"", event(c, "C", "3"))).statusCode());
+    assertEquals(
+        201, Api.post(base + "s3/events", appendBody("\"any\"", event(d, "D", "4"))).statusCode());
+    HttpResponse<String> twoAsOne =
+        Api.post(base + "s3/events", appendBody("\"any\"", event(c, "C", "3"), event(d, "D", "4")));
+
+    for (HttpResponse<String> r : List.of(otherStream, otherOrder, mixed, part, twoAsOne)) {
       assertEquals(409, r.statusCode(), r.body());
       assertTrue(Api.json(r).getString("type").endsWith("/event-id-conflict"), r.body());
     }
-    assertEquals(2, Db.eventIds(tenant).size());
+    assertEquals(4, Db.eventIds(tenant).size());
   }
 }

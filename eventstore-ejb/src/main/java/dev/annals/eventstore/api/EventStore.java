@@ -6,6 +6,7 @@ import dev.annals.tenancy.api.TenantNotFoundException;
 import jakarta.ejb.Local;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The event store. Every method joins the caller's JTA transaction when there is one (REQUIRED), so
@@ -35,6 +36,30 @@ public interface EventStore {
    * @throws EventIdConflictException when some ids are stored already, other than as this append
    */
   AppendResult append(
+      TenantId tenant,
+      StreamId stream,
+      ExpectedVersion expected,
+      List<NewEvent> events,
+      AppendContext context);
+
+  /**
+   * Appends like {@link #append}, but outside any caller transaction: concurrent calls are
+   * committed together in one database transaction (group commit), each with its own outcome (one
+   * append's conflict fails only that append). The stage completes only once the append is durable,
+   * or exceptionally with the exceptions {@link #append} throws, or with {@link
+   * StoreUnavailableException} when the outcome is not known (retrying with the same ids is safe).
+   *
+   * @param tenant the tenant
+   * @param stream the stream
+   * @param expected what the stream's version must be
+   * @param events the events, as for {@link #append}
+   * @param context correlation, causation and principal for the metadata
+   * @return the append's result, once committed
+   * @throws InvalidRequestException when {@code events} is empty (thrown at once)
+   * @throws AppendTooLargeException when over a limit (thrown at once)
+   * @throws TenantNotFoundException when the tenant does not exist (thrown at once)
+   */
+  CompletionStage<AppendResult> appendDurably(
       TenantId tenant,
       StreamId stream,
       ExpectedVersion expected,

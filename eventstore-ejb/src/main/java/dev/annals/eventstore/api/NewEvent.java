@@ -1,6 +1,7 @@
 package dev.annals.eventstore.api;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.Objects;
 
 /**
@@ -8,10 +9,10 @@ import java.util.Objects;
  *
  * @param eventId its id; resending the same ids makes an append idempotent
  * @param type its type
- * @param data the payload as JSON text (any JSON value); callers pass well-formed JSON
+ * @param data the payload (any JSON value)
  * @param metadata caller metadata; the store adds correlation and causation ids and the principal
  */
-public record NewEvent(EventId eventId, EventType type, String data, JsonObject metadata) {
+public record NewEvent(EventId eventId, EventType type, JsonValue data, JsonObject metadata) {
 
   /** Rejects missing parts. */
   public NewEvent {

@@ -19,7 +19,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -31,71 +30,45 @@ import java.util.UUID;
 @Transactional(TxType.MANDATORY)
 public class EventRepository {
 
-  private static final String LOCK_STREAM =
-      """
-      SELECT version FROM annals.streams WHERE tenant_id = ? AND stream_id = ? FOR UPDATE
-      """;
-
-  private static final String CREATE_STREAM =
-      """
-      INSERT INTO annals.streams (tenant_id, stream_id, version) VALUES (?, ?, ?)
-      ON CONFLICT (tenant_id, stream_id) DO NOTHING
-      """;
-
-  private static final String ADVANCE_STREAM =
-      """
-      UPDATE annals.streams SET version = ?, updated_at = now()
-      WHERE tenant_id = ? AND stream_id = ? AND version = ?
-      """;
-
-  private static final String FIND_IDS =
-      """
-      SELECT event_id::text, stream_id, stream_version, transaction_id::text, global_position,
-             append_index, append_count
-      FROM annals.events WHERE tenant_id = ? AND event_id = ANY (?::uuid[])
-      """;
-
-  private static final String INSERT_EVENTS =
-      """
-      INSERT INTO annals.events
-        (tenant_id, stream_id, stream_version, event_id, event_type, data, metadata,
-         append_index, append_count)
-      SELECT ?, ?, ? + e.ord, e.id::uuid, e.type, e.data::jsonb, e.meta::jsonb, e.ord - 1, ?
-      FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
-        AS e(id, type, data, meta, ord)
-      ORDER BY e.ord
-      RETURNING transaction_id::text, global_position, stream_version
-      """;
-
+  /**
+   * The columns every read returns. Casts get aliases of their own, and every ORDER BY names the
+   * table's columns: a bare {@code ORDER BY transaction_id} would sort by the output column, here
+   * text, and text order puts transaction 1000 before 947 — $all readers then skipped every event
+   * between (found by AllPagingIT when the transaction ids crossed 999 to 1000).
+   */
   private static final String COLUMNS =
       """
-      SELECT event_id::text, stream_id, event_type, stream_version, transaction_id::text,
-             global_position, data::text, metadata::text, recorded_at
-      FROM annals.events
+      SELECT e.event_id::text AS event_id_text, e.stream_id, e.event_type, e.stream_version,
+             e.transaction_id::text AS transaction_id_text, e.global_position,
+             e.data::text AS data_text, e.metadata::text AS metadata_text, e.recorded_at
+      FROM annals.events e
       """;
 
   private static final String READ_FORWARD =
       COLUMNS
           + """
-          WHERE tenant_id = ? AND stream_id = ? AND stream_version >= ?
-          ORDER BY stream_version LIMIT ?
+          WHERE e.tenant_id = ? AND e.stream_id = ? AND e.stream_version >= ?
+          ORDER BY e.stream_version LIMIT ?
           """;
 
   private static final String READ_BACKWARD =
       COLUMNS
           + """
-          WHERE tenant_id = ? AND stream_id = ? AND stream_version <= ?
-          ORDER BY stream_version DESC LIMIT ?
+          WHERE e.tenant_id = ? AND e.stream_id = ? AND e.stream_version <= ?
+          ORDER BY e.stream_version DESC LIMIT ?
           """;
 
-  /** Only transactions below the snapshot's xmin are finished: nothing can commit before them. */
+  /**
+   * Committed events after a checkpoint, in (transaction id, position) order. Only transactions
+   * below the snapshot's xmin are finished: nothing can commit before them later.
+   */
   static final String READ_ALL =
       COLUMNS
           + """
-          WHERE tenant_id = ?
-            AND (transaction_id, global_position) > (?::xid8, ?)
-            AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-          ORDER BY transaction_id, global_position LIMIT ?
+          WHERE e.tenant_id = ?
+            AND (e.transaction_id, e.global_position) > (?::xid8, ?)
+            AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+          ORDER BY e.transaction_id, e.global_position LIMIT ?
           """;
 
   private static final String CHECKPOINT_EXISTS =
@@ -112,102 +85,14 @@ public class EventRepository {
 
   @EJB TenantConnections connections;
 
-  /** Locks the stream's row for this transaction; its version, or empty when it does not exist. */
-  public OptionalLong lockStream(TenantId tenant, StreamId stream) throws SQLException {
-    try (Connection c = connections.connection(tenant);
-        PreparedStatement ps = c.prepareStatement(LOCK_STREAM)) {
-      ps.setString(1, tenant.value());
-      ps.setString(2, stream.value());
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
-      }
-    }
-  }
-
   /**
-   * Creates the stream at {@code version}. False when a concurrent transaction created it first
-   * (this call waited for that one to finish).
-   */
-  public boolean createStream(TenantId tenant, StreamId stream, long version) throws SQLException {
-    try (Connection c = connections.connection(tenant);
-        PreparedStatement ps = c.prepareStatement(CREATE_STREAM)) {
-      ps.setString(1, tenant.value());
-      ps.setString(2, stream.value());
-      ps.setLong(3, version);
-      return ps.executeUpdate() == 1;
-    }
-  }
-
-  /** Moves a locked stream from {@code current} to {@code next}. */
-  public void advanceStream(TenantId tenant, StreamId stream, long current, long next)
-      throws SQLException {
-    try (Connection c = connections.connection(tenant);
-        PreparedStatement ps = c.prepareStatement(ADVANCE_STREAM)) {
-      ps.setLong(1, next);
-      ps.setString(2, tenant.value());
-      ps.setString(3, stream.value());
-      ps.setLong(4, current);
-      if (ps.executeUpdate() != 1) {
-        throw new SQLException("stream " + stream + " changed while locked", "40001");
-      }
-    }
-  }
-
-  /** Where each of {@code ids} is stored; absent ids are not in the result. */
-  public List<StoredEventRef> findIds(TenantId tenant, List<EventId> ids) throws SQLException {
-    try (Connection c = connections.connection(tenant);
-        PreparedStatement ps = c.prepareStatement(FIND_IDS)) {
-      ps.setString(1, tenant.value());
-      ps.setArray(2, c.createArrayOf("text", ids.stream().map(EventId::toString).toArray()));
-      List<StoredEventRef> found = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          found.add(
-              new StoredEventRef(
-                  new EventId(UUID.fromString(rs.getString(1))),
-                  new StreamId(rs.getString(2)),
-                  rs.getLong(3),
-                  new Checkpoint(Long.parseLong(rs.getString(4)), rs.getLong(5)),
-                  rs.getInt(6),
-                  rs.getInt(7)));
-        }
-      }
-      return found;
-    }
-  }
-
-  /**
-   * Inserts events with versions {@code afterVersion + 1 ...} in one statement.
+   * Runs one append on the transaction's tenant-bound connection.
    *
-   * @return the checkpoint of the last inserted event
+   * @return what the store decided
    */
-  public Checkpoint insertEvents(
-      TenantId tenant, StreamId stream, long afterVersion, List<EventRow> events)
-      throws SQLException {
-    try (Connection c = connections.connection(tenant);
-        PreparedStatement ps = c.prepareStatement(INSERT_EVENTS)) {
-      ps.setString(1, tenant.value());
-      ps.setString(2, stream.value());
-      ps.setLong(3, afterVersion);
-      ps.setInt(4, events.size());
-      ps.setArray(5, c.createArrayOf("text", events.stream().map(e -> e.eventId()).toArray()));
-      ps.setArray(6, c.createArrayOf("text", events.stream().map(e -> e.type()).toArray()));
-      ps.setArray(7, c.createArrayOf("text", events.stream().map(e -> e.data()).toArray()));
-      ps.setArray(8, c.createArrayOf("text", events.stream().map(e -> e.metadata()).toArray()));
-      Checkpoint last = null;
-      long lastVersion = -1;
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          if (rs.getLong(3) > lastVersion) {
-            lastVersion = rs.getLong(3);
-            last = new Checkpoint(Long.parseLong(rs.getString(1)), rs.getLong(2));
-          }
-        }
-      }
-      if (last == null) {
-        throw new SQLException("insert returned no rows");
-      }
-      return last;
+  public AppendOutcome append(AppendCommand command) throws SQLException {
+    try (Connection c = connections.connection(command.tenant())) {
+      return AppendStatement.execute(c, List.of(command)).get(0);
     }
   }
 
@@ -231,12 +116,18 @@ public class EventRepository {
       throws SQLException {
     try (Connection c = connections.connection(tenant);
         PreparedStatement ps = c.prepareStatement(READ_ALL)) {
-      ps.setString(1, tenant.value());
-      ps.setString(2, Long.toString(after.transactionId()));
-      ps.setLong(3, after.position());
-      ps.setInt(4, limit);
+      bindReadAll(ps, tenant.value(), after, limit);
       return events(ps);
     }
+  }
+
+  /** Binds {@link #READ_ALL}'s parameters. */
+  static void bindReadAll(PreparedStatement ps, String tenant, Checkpoint after, int limit)
+      throws SQLException {
+    ps.setString(1, tenant);
+    ps.setString(2, Long.toString(after.transactionId()));
+    ps.setLong(3, after.position());
+    ps.setInt(4, limit);
   }
 
   /** Whether {@code checkpoint} is the position of one of the tenant's events. */

@@ -13,49 +13,55 @@ import dev.annals.eventstore.api.EventStoreLimits;
 import dev.annals.eventstore.api.ExpectedVersion;
 import dev.annals.eventstore.api.NewEvent;
 import dev.annals.eventstore.api.RecordedEvent;
+import dev.annals.eventstore.api.StoreUnavailableException;
 import dev.annals.eventstore.api.StreamId;
 import dev.annals.eventstore.api.StreamInfo;
 import dev.annals.eventstore.api.StreamNotFoundException;
 import dev.annals.eventstore.api.StreamSlice;
 import dev.annals.eventstore.api.WrongExpectedVersionException;
+import dev.annals.eventstore.infrastructure.AppendCommand;
+import dev.annals.eventstore.infrastructure.AppendOutcome;
 import dev.annals.eventstore.infrastructure.EventRepository;
 import dev.annals.eventstore.infrastructure.EventRow;
-import dev.annals.eventstore.infrastructure.StoredEventRef;
 import dev.annals.tenancy.api.InvalidRequestException;
 import dev.annals.tenancy.api.TenantId;
 import dev.annals.tenancy.api.Tenants;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /**
- * The event store's transaction boundary. An append locks the stream's row first, so concurrent
- * appends to one stream queue behind each other: versions never have holes, the idempotency check
- * sees every committed earlier attempt, and exactly one of N racing appends with the same expected
+ * The event store's transaction boundary. {@link #append} runs inside the caller's JTA transaction;
+ * {@link #appendDurably} hands the append to group commit. Both run the same append statement
+ * ({@code annals.append_batch}), which locks the stream's row first: versions never have holes, a
+ * resend finds its stored original, and exactly one of N racing appends with the same expected
  * version wins.
  */
 @Stateless
 public class EventStoreBean implements EventStore {
 
-  private static final String UNIQUE_VIOLATION = "23505";
+  private static final String INVALID_JSON = "22P02";
 
   @EJB Tenants tenants;
 
   @Inject EventRepository repository;
 
   @Inject EventStoreLimits config;
+
+  @Inject GroupCommit groupCommit;
 
   @Override
   public AppendResult append(
@@ -64,46 +70,61 @@ public class EventStoreBean implements EventStore {
       ExpectedVersion expected,
       List<NewEvent> events,
       AppendContext context) {
-    List<EventRow> rows = rows(events, context == null ? AppendContext.none() : context);
-    List<EventId> ids = events.stream().map(NewEvent::eventId).toList();
-    tenants.requireExists(tenant);
+    AppendCommand command = command(tenant, stream, expected, events, context);
     try {
-      return appendLocked(tenant, stream, expected, ids, rows);
+      return result(command, repository.append(command));
     } catch (SQLException e) {
-      if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-        throw new EventIdConflictException(
-            "Some event ids were just stored by a concurrent append to another stream");
-      }
       throw new EJBException("Append to " + tenant + "/" + stream + " failed", e);
     }
   }
 
-  private AppendResult appendLocked(
+  @Override
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public CompletionStage<AppendResult> appendDurably(
       TenantId tenant,
       StreamId stream,
       ExpectedVersion expected,
-      List<EventId> ids,
-      List<EventRow> rows)
-      throws SQLException {
-    while (true) {
-      OptionalLong locked = repository.lockStream(tenant, stream);
-      Optional<AppendResult> replay =
-          IdempotentReplay.decide(stream, ids, stored(repository.findIds(tenant, ids)));
-      if (replay.isPresent()) {
-        return replay.get();
-      }
-      long current = locked.orElse(0);
-      if (!expected.accepts(current)) {
-        throw new WrongExpectedVersionException(stream, expected, current);
-      }
-      long last = current + rows.size();
-      if (locked.isPresent()) {
-        repository.advanceStream(tenant, stream, current, last);
-      } else if (!repository.createStream(tenant, stream, last)) {
-        continue; // created concurrently and committed meanwhile: lock it and decide again
-      }
-      Checkpoint position = repository.insertEvents(tenant, stream, current, rows);
-      return new AppendResult(stream, current + 1, last, position, false);
+      List<NewEvent> events,
+      AppendContext context) {
+    AppendCommand command = command(tenant, stream, expected, events, context);
+    return groupCommit.submit(command).thenApply(outcome -> result(command, outcome));
+  }
+
+  /** Validates an append and completes its metadata; the tenant must exist. */
+  private AppendCommand command(
+      TenantId tenant,
+      StreamId stream,
+      ExpectedVersion expected,
+      List<NewEvent> events,
+      AppendContext context) {
+    List<EventRow> rows = rows(events, context == null ? AppendContext.none() : context);
+    tenants.requireExists(tenant);
+    return new AppendCommand(tenant, stream, expected, rows);
+  }
+
+  /** The caller's answer for what the append statement decided. */
+  private static AppendResult result(AppendCommand command, AppendOutcome outcome) {
+    switch (outcome.status()) {
+      case "ok":
+      case "replayed":
+        return new AppendResult(
+            command.stream(),
+            outcome.firstVersion(),
+            outcome.lastVersion(),
+            outcome.position(),
+            outcome.status().equals("replayed"));
+      case "wrong_version":
+        throw new WrongExpectedVersionException(
+            command.stream(), command.expected(), outcome.currentVersion());
+      case "id_conflict":
+        throw new EventIdConflictException(
+            "Some event ids of this append are stored already, but not as this same append"
+                + " (another stream, another order, part of an append, or mixed with new ids):"
+                + " a resend must repeat the original append exactly; new events need new ids");
+      default:
+        throw new StoreUnavailableException(
+            "The append lost a race with concurrent appends to the same streams; retry it with"
+                + " the same event ids");
     }
   }
 
@@ -128,9 +149,10 @@ public class EventStoreBean implements EventStore {
         throw new InvalidRequestException(
             "Event id " + e.eventId() + " appears twice in one append: every event needs its own");
       }
+      String data = e.data().toString();
       String metadata = EventMetadata.complete(e.metadata(), context, correlationId).toString();
-      bytes += utf8Length(e.data()) + utf8Length(metadata);
-      rows.add(new EventRow(e.eventId().toString(), e.type().value(), e.data(), metadata));
+      bytes += utf8Length(data) + utf8Length(metadata);
+      rows.add(new EventRow(e.eventId().toString(), e.type().value(), data, metadata));
     }
     if (bytes > config.maxAppendBytes()) {
       throw new AppendTooLargeException(
@@ -144,17 +166,6 @@ public class EventStoreBean implements EventStore {
 
   private static long utf8Length(String s) {
     return s.getBytes(StandardCharsets.UTF_8).length;
-  }
-
-  private static Map<EventId, IdempotentReplay.Stored> stored(List<StoredEventRef> refs) {
-    Map<EventId, IdempotentReplay.Stored> stored = new HashMap<>();
-    for (StoredEventRef r : refs) {
-      stored.put(
-          r.eventId(),
-          new IdempotentReplay.Stored(
-              r.streamId(), r.version(), r.position(), r.appendIndex(), r.appendCount()));
-    }
-    return stored;
   }
 
   @Override

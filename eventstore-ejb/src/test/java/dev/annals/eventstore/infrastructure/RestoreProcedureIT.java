@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.annals.eventstore.api.Checkpoint;
 import dev.annals.tenancy.infrastructure.SchemaMigrator;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -124,10 +125,7 @@ class RestoreProcedureIT {
       c.setAutoCommit(false);
       bind(c);
       try (PreparedStatement ps = c.prepareStatement(EventRepository.READ_ALL)) {
-        ps.setString(1, TENANT);
-        ps.setString(2, Long.toString(transactionId));
-        ps.setLong(3, position);
-        ps.setInt(4, 1000);
+        EventRepository.bindReadAll(ps, TENANT, new Checkpoint(transactionId, position), 1000);
         List<String> ids = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {

@@ -16,15 +16,18 @@ public class ConflictMapper implements ExceptionMapper<ConflictException> {
 
   @Override
   public Response toResponse(ConflictException e) {
+    return problem(e).toResponse(request);
+  }
+
+  /** The problem document for {@code e}. */
+  static Problem problem(ConflictException e) {
     if (e instanceof WrongExpectedVersionException wrong) {
       return Problem.of(409, "wrong-expected-version", "Wrong expected version", e.getMessage())
-          .with("currentVersion", wrong.currentVersion())
-          .toResponse(request);
+          .with("currentVersion", wrong.currentVersion());
     }
     if (e instanceof EventIdConflictException) {
-      return Problem.of(409, "event-id-conflict", "Event ids already used", e.getMessage())
-          .toResponse(request);
+      return Problem.of(409, "event-id-conflict", "Event ids already used", e.getMessage());
     }
-    return Problem.of(409, "conflict", "Conflict", e.getMessage()).toResponse(request);
+    return Problem.of(409, "conflict", "Conflict", e.getMessage());
   }
 }

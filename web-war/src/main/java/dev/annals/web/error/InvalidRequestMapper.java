@@ -14,7 +14,11 @@ public class InvalidRequestMapper implements ExceptionMapper<InvalidRequestExcep
 
   @Override
   public Response toResponse(InvalidRequestException e) {
-    return Problem.of(400, "invalid-request", "Invalid request", e.getMessage())
-        .toResponse(request);
+    return problem(e).toResponse(request);
+  }
+
+  /** The problem document for {@code e}. */
+  static Problem problem(InvalidRequestException e) {
+    return Problem.of(400, "invalid-request", "Invalid request", e.getMessage());
   }
 }

@@ -14,6 +14,11 @@ public class NotFoundMapper implements ExceptionMapper<ResourceNotFoundException
 
   @Override
   public Response toResponse(ResourceNotFoundException e) {
-    return Problem.of(404, "not-found", "Not found", e.getMessage()).toResponse(request);
+    return problem(e).toResponse(request);
+  }
+
+  /** The problem document for {@code e}. */
+  static Problem problem(ResourceNotFoundException e) {
+    return Problem.of(404, "not-found", "Not found", e.getMessage());
   }
 }

@@ -52,8 +52,16 @@ public final class Problem {
 
   /** The response, with the request's correlation id and instance path. */
   public Response toResponse(RequestInfo request) {
-    with("instance", request.path());
-    with("correlationId", request.correlationId());
+    return toResponse(request.path(), request.correlationId());
+  }
+
+  /**
+   * The response for a request whose path and correlation id were captured earlier: an append
+   * completes on a group-commit thread, where the request's scope is no longer active.
+   */
+  public Response toResponse(String path, String correlationId) {
+    with("instance", path);
+    with("correlationId", correlationId);
     return Response.status(status).type(MEDIA_TYPE).entity(body.build().toString()).build();
   }
 }

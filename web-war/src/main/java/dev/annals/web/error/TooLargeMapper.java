@@ -14,6 +14,11 @@ public class TooLargeMapper implements ExceptionMapper<AppendTooLargeException> 
 
   @Override
   public Response toResponse(AppendTooLargeException e) {
-    return Problem.of(413, "too-large", "Append too large", e.getMessage()).toResponse(request);
+    return problem(e).toResponse(request);
+  }
+
+  /** The problem document for {@code e}. */
+  static Problem problem(AppendTooLargeException e) {
+    return Problem.of(413, "too-large", "Append too large", e.getMessage());
   }
 }

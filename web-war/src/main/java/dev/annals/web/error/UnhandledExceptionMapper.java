@@ -20,19 +20,19 @@ public class UnhandledExceptionMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable e) {
+    return problem(e, request.path(), request.correlationId()).toResponse(request);
+  }
+
+  /** Logs {@code e} and returns the 500 problem document. */
+  static Problem problem(Throwable e, String path, String correlationId) {
     LOG.log(
         Level.SEVERE,
-        "Unhandled failure on "
-            + request.path()
-            + " (correlation id "
-            + request.correlationId()
-            + ")",
+        "Unhandled failure on " + path + " (correlation id " + correlationId + ")",
         e);
     return Problem.of(
-            500,
-            "internal",
-            "Internal error",
-            "The server failed; quote the correlation id when reporting this")
-        .toResponse(request);
+        500,
+        "internal",
+        "Internal error",
+        "The server failed; quote the correlation id when reporting this");
   }
 }

@@ -105,7 +105,7 @@ final class AppendRequestParser {
     return new NewEvent(
         eventId,
         eventType,
-        event.get("data").toString(),
+        event.get("data"),
         metadata instanceof JsonObject m ? m : JsonValue.EMPTY_JSON_OBJECT);
   }
 }

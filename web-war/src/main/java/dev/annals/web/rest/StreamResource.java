@@ -1,7 +1,6 @@
 package dev.annals.web.rest;
 
 import dev.annals.eventstore.api.AppendContext;
-import dev.annals.eventstore.api.AppendResult;
 import dev.annals.eventstore.api.Direction;
 import dev.annals.eventstore.api.EventStore;
 import dev.annals.eventstore.api.EventStoreLimits;
@@ -10,6 +9,7 @@ import dev.annals.eventstore.api.StreamNotFoundException;
 import dev.annals.eventstore.api.StreamSlice;
 import dev.annals.tenancy.api.InvalidRequestException;
 import dev.annals.tenancy.api.TenantId;
+import dev.annals.web.error.Problems;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -22,10 +22,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.util.concurrent.CompletionException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -56,8 +59,10 @@ public class StreamResource {
   @Operation(
       summary = "Append events",
       description =
-          "Appends atomically. Resending the same event ids in the same order answers 200 with the"
-              + " original result and stores nothing: safe to retry after a timeout.")
+          "Appends atomically and answers once the events are durable. Concurrent appends are"
+              + " committed together (group commit), each with its own outcome. Resending the same"
+              + " event ids in the same order answers 200 with the original result and stores"
+              + " nothing: safe to retry after a timeout or a 503.")
   @RequestBody(
       content =
           @Content(
@@ -81,26 +86,41 @@ public class StreamResource {
       description = "Wrong expected version (body has currentVersion), or event ids used already")
   @APIResponse(responseCode = "413", description = "Over 1 MiB or 1,000 events")
   @APIResponse(responseCode = "415", description = "Body is not application/json")
-  public Response append(
+  @APIResponse(
+      responseCode = "503",
+      description = "Not acknowledged (database unavailable); retry with the same event ids")
+  public void append(
       @PathParam("tenant") String tenant,
       @PathParam("stream") String stream,
       @HeaderParam("X-Causation-Id") String causationId,
-      InputStream body) {
+      InputStream body,
+      @Suspended AsyncResponse response) {
     TenantId tenantId = new TenantId(tenant);
     StreamId streamId = new StreamId(stream);
     AppendRequestParser.ParsedAppend parsed =
         AppendRequestParser.parse(JsonBody.readObject(body, limits.maxAppendBytes()));
+    String correlationId = (String) request.getAttribute(CorrelationFilter.ATTRIBUTE);
+    String path = request.getRequestURI();
     AppendContext context =
-        new AppendContext(
-            (String) request.getAttribute(CorrelationFilter.ATTRIBUTE),
-            CorrelationFilter.sane(causationId).orElse(null),
-            null);
-    AppendResult result =
-        store.append(tenantId, streamId, parsed.expected(), parsed.events(), context);
-    AppendResponse entity = AppendResponse.from(result);
-    return result.replayed()
-        ? Response.ok(entity).build()
-        : Response.status(Response.Status.CREATED).entity(entity).build();
+        new AppendContext(correlationId, CorrelationFilter.sane(causationId).orElse(null), null);
+    store
+        .appendDurably(tenantId, streamId, parsed.expected(), parsed.events(), context)
+        .whenComplete(
+            (result, failure) -> {
+              if (failure != null) {
+                Throwable cause =
+                    failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause()
+                        : failure;
+                response.resume(Problems.response(cause, path, correlationId));
+              } else {
+                AppendResponse entity = AppendResponse.from(result);
+                response.resume(
+                    result.replayed()
+                        ? Response.ok(entity).build()
+                        : Response.status(Response.Status.CREATED).entity(entity).build());
+              }
+            });
   }
 
   @GET

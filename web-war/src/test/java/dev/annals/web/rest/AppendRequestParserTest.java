@@ -22,7 +22,7 @@ class AppendRequestParserTest {
   void expectedVersionDefaultsToAnyAndMissingIdsAreGenerated() {
     var parsed = AppendRequestParser.parse(json("{\"events\":[{\"type\":\"A\",\"data\":null}]}"));
     assertInstanceOf(ExpectedVersion.Any.class, parsed.expected());
-    assertEquals("null", parsed.events().get(0).data());
+    assertEquals("null", parsed.events().get(0).data().toString());
     assertTrue(parsed.events().get(0).metadata().isEmpty());
   }
 
@@ -58,7 +58,7 @@ class AppendRequestParserTest {
         AppendRequestParser.parse(
             json(
                 "{\"events\":[{\"type\":\"A\",\"data\":{\"a\":[1,\"x\"]},\"metadata\":{\"k\":1}}]}"));
-    assertEquals("{\"a\":[1,\"x\"]}", parsed.events().get(0).data());
+    assertEquals("{\"a\":[1,\"x\"]}", parsed.events().get(0).data().toString());
     assertEquals(1, parsed.events().get(0).metadata().getInt("k"));
   }
 }

@@ -1,0 +1,21 @@
+package dev.annals.eventstore.api;
+
+import jakarta.ejb.ApplicationException;
+
+/**
+ * The append could not be completed now (the database is unreachable, or the append lost a deadlock
+ * race several times); nothing is acknowledged. Retrying with the same event ids is safe: if the
+ * first attempt did commit, the retry answers its result.
+ */
+@ApplicationException(rollback = true)
+public class StoreUnavailableException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * @param message why, fit to show the caller
+   */
+  public StoreUnavailableException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,88 @@
+package dev.annals.eventstore.infrastructure;
+
+import dev.annals.eventstore.api.Checkpoint;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs {@code annals.append_batch}: any number of appends (up to the caller's batch limit) in one
+ * round trip, each in its own subtransaction. Used inside a caller's JTA transaction for one
+ * append, and by group commit on its own local transaction for many. The function binds each
+ * append's tenant itself, so Row-Level Security applies per append.
+ */
+public final class AppendStatement {
+
+  private static final String SQL = "SELECT * FROM annals.append_batch(?::jsonb)";
+
+  private AppendStatement() {}
+
+  /** Executes the appends on {@code connection}; outcomes in the order of {@code commands}. */
+  public static List<AppendOutcome> execute(Connection connection, List<AppendCommand> commands)
+      throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(SQL)) {
+      ps.setString(1, document(commands));
+      List<AppendOutcome> outcomes = new ArrayList<>(commands.size());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String tx = rs.getString(5);
+          outcomes.add(
+              new AppendOutcome(
+                  rs.getString(2),
+                  rs.getLong(3),
+                  rs.getLong(4),
+                  tx == null ? null : new Checkpoint(Long.parseLong(tx), rs.getLong(6)),
+                  rs.getLong(7)));
+        }
+      }
+      if (outcomes.size() != commands.size()) {
+        throw new SQLException(
+            "append_batch answered " + outcomes.size() + " outcomes for " + commands.size());
+      }
+      return outcomes;
+    }
+  }
+
+  /**
+   * The batch as one JSON document. Ids, stream ids and types are validated against patterns
+   * without quotes or backslashes, and data/metadata are serialized JSON values, so plain
+   * concatenation is well-formed.
+   */
+  static String document(List<AppendCommand> commands) {
+    StringBuilder json = new StringBuilder(256 * commands.size());
+    json.append('[');
+    for (int i = 0; i < commands.size(); i++) {
+      AppendCommand c = commands.get(i);
+      if (i > 0) {
+        json.append(',');
+      }
+      json.append("{\"tenant\":\"")
+          .append(c.tenant().value())
+          .append("\",\"stream\":\"")
+          .append(c.stream().value())
+          .append("\",\"expected\":\"")
+          .append(c.expected().describe())
+          .append("\",\"events\":[");
+      for (int j = 0; j < c.events().size(); j++) {
+        EventRow e = c.events().get(j);
+        if (j > 0) {
+          json.append(',');
+        }
+        json.append("{\"id\":\"")
+            .append(e.eventId())
+            .append("\",\"type\":\"")
+            .append(e.type())
+            .append("\",\"data\":")
+            .append(e.data())
+            .append(",\"metadata\":")
+            .append(e.metadata())
+            .append('}');
+      }
+      json.append("]}");
+    }
+    return json.append(']').toString();
+  }
+}

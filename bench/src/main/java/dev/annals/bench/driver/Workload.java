@@ -1,0 +1,34 @@
+package dev.annals.bench.driver;
+
+/**
+ * The work every side of the benchmark does: Annals through the EJB API, Annals over HTTP, and raw
+ * PostgreSQL through pgbench. One operation of each is timed as one latency sample.
+ */
+public enum Workload {
+  /** One event appended to a stream that does not exist yet (expected version: no stream). */
+  APPEND_SINGLE(1),
+  /** One hundred events appended at once to a new stream. */
+  APPEND_BATCH(100),
+  /** The whole 1,000-event stream read in one page. */
+  READ_STREAM(Payload.READ_STREAM_EVENTS),
+  /** The long stream read from version 1 to the end, page by page (state rebuild). */
+  REBUILD(0),
+  /** The read tenant's $all paged from the start to the end. */
+  READ_ALL(0);
+
+  private final int eventsPerOperation;
+
+  Workload(int eventsPerOperation) {
+    this.eventsPerOperation = eventsPerOperation;
+  }
+
+  /** Events one operation writes or reads; 0 when it depends on the seeded data. */
+  public int eventsPerOperation() {
+    return eventsPerOperation;
+  }
+
+  /** Whether an operation writes. */
+  public boolean writes() {
+    return this == APPEND_SINGLE || this == APPEND_BATCH;
+  }
+}

@@ -1,0 +1,203 @@
+package dev.annals.bench.http;
+
+import dev.annals.bench.driver.Payload;
+import dev.annals.bench.driver.RunResult;
+import dev.annals.bench.driver.Workload;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Annals' HTTP API as the benchmark uses it: each workload's operation as real clients would send
+ * it (a whole response body is received before an operation counts as done), plus the calls that
+ * set up tenants and drive the in-container runs.
+ */
+public final class AnnalsHttp implements AutoCloseable {
+
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+  private static final String JSON = "application/json";
+
+  private final URI base;
+  private final ExecutorService executor = Executors.newFixedThreadPool(4);
+  private final HttpClient client;
+
+  public AnnalsHttp(URI base) {
+    this.base = base;
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .executor(executor)
+            .build();
+  }
+
+  /** Creates a tenant (201), or accepts that it exists (409). */
+  public void createTenant(String tenant) throws IOException, InterruptedException {
+    String body = "{\"id\":\"" + tenant + "\",\"name\":\"benchmark " + tenant + "\"}";
+    HttpResponse<String> r =
+        client.send(post("/api/tenants", body), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 201 && r.statusCode() != 409) {
+      throw new IOException("Creating tenant " + tenant + ": " + r.statusCode() + " " + r.body());
+    }
+  }
+
+  /** Runs a workload inside the server through the EJB API and returns what it measured. */
+  public RunResult runInContainer(
+      Workload workload, int concurrency, Duration warmup, Duration duration)
+      throws IOException, InterruptedException {
+    String path =
+        "/bench/driver/runs?workload="
+            + workload
+            + "&concurrency="
+            + concurrency
+            + "&warmupMs="
+            + warmup.toMillis()
+            + "&durationMs="
+            + duration.toMillis();
+    JsonObject o = json(send(post(path, "")));
+    return new RunResult(
+        o.getString("side"),
+        Workload.valueOf(o.getString("workload")),
+        o.getInt("concurrency"),
+        o.getJsonNumber("operations").longValue(),
+        o.getJsonNumber("events").longValue(),
+        o.getJsonNumber("errors").longValue(),
+        o.getJsonNumber("seconds").doubleValue(),
+        o.getJsonNumber("p50Millis").doubleValue(),
+        o.getJsonNumber("p99Millis").doubleValue(),
+        o.getString("firstError", ""));
+  }
+
+  /** The HTTP operation of a workload. */
+  public HttpLoad.Operation operation(Workload workload) {
+    return switch (workload) {
+      case APPEND_SINGLE, APPEND_BATCH -> () -> append(workload.eventsPerOperation());
+      case READ_STREAM -> () -> streamPages(Payload.READ_STREAM, 1, 0);
+      case REBUILD -> () -> streamPages(Payload.REBUILD_STREAM, 1, 0);
+      case READ_ALL -> () -> allPages("", 0);
+    };
+  }
+
+  private CompletableFuture<Long> append(int n) {
+    StringBuilder body = new StringBuilder("{\"expectedVersion\":\"no_stream\",\"events\":[");
+    for (int i = 0; i < n; i++) {
+      body.append(i == 0 ? "" : ",")
+          .append("{\"eventId\":\"")
+          .append(UUID.randomUUID())
+          .append("\",\"type\":\"")
+          .append(Payload.EVENT_TYPE)
+          .append("\",\"data\":")
+          .append(Payload.DATA)
+          .append('}');
+    }
+    body.append("]}");
+    String stream = Payload.newStreamId(n == 1 ? Workload.APPEND_SINGLE : Workload.APPEND_BATCH);
+    HttpRequest request =
+        post(
+            "/api/tenants/" + Payload.WRITE_TENANT + "/streams/" + stream + "/events",
+            body.toString());
+    return client
+        .sendAsync(request, HttpResponse.BodyHandlers.ofString())
+        .thenApply(r -> expect(r, 201).isEmpty() ? (long) n : 0L);
+  }
+
+  /** Reads a stream from {@code from}, following {@code next} to the end. */
+  private CompletableFuture<Long> streamPages(String stream, long from, long sofar) {
+    URI uri =
+        base.resolve(
+            "/api/tenants/"
+                + Payload.READ_TENANT
+                + "/streams/"
+                + stream
+                + "/events?from="
+                + from
+                + "&limit="
+                + Payload.PAGE);
+    return client
+        .sendAsync(get(uri), HttpResponse.BodyHandlers.ofString())
+        .thenCompose(
+            r -> {
+              String body = expect(r, 200);
+              long total = sofar + Pages.count(body);
+              Long next = Pages.next(body);
+              return next == null
+                  ? CompletableFuture.completedFuture(total)
+                  : streamPages(stream, next, total);
+            });
+  }
+
+  /** Pages $all from {@code after} until a page comes back short. */
+  private CompletableFuture<Long> allPages(String after, long sofar) {
+    URI uri =
+        base.resolve(
+            "/api/tenants/"
+                + Payload.READ_TENANT
+                + "/events?limit="
+                + Payload.PAGE
+                + (after.isEmpty() ? "" : "&after=" + after));
+    return client
+        .sendAsync(get(uri), HttpResponse.BodyHandlers.ofString())
+        .thenCompose(
+            r -> {
+              String body = expect(r, 200);
+              long n = Pages.count(body);
+              return n < Payload.PAGE
+                  ? CompletableFuture.completedFuture(sofar + n)
+                  : allPages(Pages.checkpoint(body), sofar + n);
+            });
+  }
+
+  /** The body when the status is as expected; otherwise fails the operation. */
+  private static String expect(HttpResponse<String> r, int status) {
+    if (r.statusCode() != status) {
+      String body = r.body();
+      throw new IllegalStateException(
+          "HTTP " + r.statusCode() + ": " + body.substring(0, Math.min(300, body.length())));
+    }
+    return status == 201 ? "" : r.body();
+  }
+
+  private HttpRequest post(String path, String body) {
+    return HttpRequest.newBuilder(base.resolve(path))
+        .timeout(REQUEST_TIMEOUT)
+        .header("Content-Type", JSON)
+        .header("X-Correlation-Id", Payload.CORRELATION_ID)
+        .header("X-Causation-Id", Payload.CAUSATION_ID)
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
+  }
+
+  private static HttpRequest get(URI uri) {
+    return HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build();
+  }
+
+  private String send(HttpRequest request) throws IOException, InterruptedException {
+    HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IOException(request.uri() + ": " + r.statusCode() + " " + r.body());
+    }
+    return r.body();
+  }
+
+  private static JsonObject json(String body) {
+    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+      return reader.readObject();
+    }
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}

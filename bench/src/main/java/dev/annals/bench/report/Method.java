@@ -1,0 +1,48 @@
+package dev.annals.bench.report;
+
+import dev.annals.bench.driver.Payload;
+
+/** The description of what each side does, printed with every result so it cannot drift. */
+public final class Method {
+
+  private Method() {}
+
+  /** Markdown paragraphs describing the three sides. */
+  public static String text(int poolMax, int rebuildEvents, long allEvents) {
+    return """
+        All three sides work on the same PostgreSQL database: Annals migrates it at start-up, and \
+        the raw side then uses Annals' own tables (`annals.events` with its xid8 \
+        `transaction_id`, jsonb `data`/`metadata`, unique `(tenant_id, stream_id, \
+        stream_version)`, unique `(tenant_id, event_id)`, the `$all` index, and `annals.streams`), \
+        with Row-Level Security forced, as Annals' runtime role `annals_app`. Every event is an \
+        `%s` with the same ~170-byte JSON payload and ~100 bytes of metadata (correlation and \
+        causation ids). Appends go to new streams (expected version: no stream).
+
+        - **raw (pgbench)**: one transaction per operation, prepared statements, payloads sent as \
+        text parameters and parsed to jsonb on each execution. An append is `BEGIN; SELECT \
+        set_config('annals.tenant_id', …, true); INSERT` the stream row (at version 1 or 100); \
+        `INSERT` the event(s) (100 rows in one `INSERT … SELECT … generate_series`, each with a \
+        distinct payload text); `END`. A read is the same bind plus Annals' own SELECT (same \
+        columns, order and page of %d); a rebuild is one such page transaction per 1,000 events; `$all` pages \
+        with Annals' query (`(transaction_id, global_position) > checkpoint` and `transaction_id \
+        < pg_snapshot_xmin(pg_current_snapshot())`), from checkpoints computed beforehand. What \
+        raw does **not** do is Annals' bookkeeping: no `SELECT … FOR UPDATE` of the stream, no \
+        idempotency lookup of the event ids, no checkpoint validation, no XA.
+        - **EJB**: an in-container driver (a web module added to the EAR, `/bench/driver`) runs K \
+        container-managed threads calling `dev.annals.eventstore.api.EventStore` with no \
+        caller transaction, so each call is its own JTA transaction, exactly as the shipped \
+        code runs it. Only the server's own time is measured.
+        - **HTTP**: a closed-loop `java.net.http` driver in the harness JVM (`sendAsync`, a \
+        semaphore holding exactly c requests in flight, HTTP/1.1 keep-alive) against \
+        `/api/tenants/…`; each operation completes when the whole response body has arrived. \
+        The driver shares the machine's cores with the server and PostgreSQL.
+        - Server: the shipped `server.xml` and `jvm.options`, runtime pool `DB_POOL_MAX=%d`, \
+        embedded Redis. The read tenant holds %,d events ($all), in the 1,000- and the \
+        %,d-event streams, written before the measurements in transactions of 1,000 rows \
+        exactly as Annals stores them. c = concurrent callers (pgbench clients, driver threads, HTTP \
+        requests in flight). Latency = one operation (a rebuild or an $all scan is one \
+        operation of several pages).
+        """
+        .formatted(Payload.EVENT_TYPE, Payload.PAGE, poolMax, allEvents, rebuildEvents);
+  }
+}

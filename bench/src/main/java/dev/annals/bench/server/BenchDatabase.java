@@ -1,0 +1,171 @@
+package dev.annals.bench.server;
+
+import dev.annals.bench.BenchConfig;
+import dev.annals.bench.driver.Payload;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmark database on the one PostgreSQL server both sides use. It is dropped and created
+ * fresh by every run; Annals migrates it at start-up, and the raw side then writes to the very
+ * tables Annals created, so both sides pay for the same indexes, constraints and RLS policies.
+ */
+public final class BenchDatabase {
+
+  private static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9_]{2,62}$");
+
+  private final BenchConfig config;
+
+  public BenchDatabase(BenchConfig config) {
+    this.config = config;
+    if (!NAME.matcher(config.dbName()).matches()) {
+      throw new IllegalArgumentException(
+          "Database name must match " + NAME + ": " + config.dbName());
+    }
+  }
+
+  /** Drops the benchmark database (closing its connections) and creates it empty. */
+  public void recreate() throws SQLException {
+    String maintenance =
+        "jdbc:postgresql://" + config.dbHost() + ":" + config.dbPort() + "/postgres";
+    try (Connection c = DriverManager.getConnection(maintenance, config.dbOwner(), "");
+        Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS \"" + config.dbName() + "\" WITH (FORCE)");
+      s.execute("CREATE DATABASE \"" + config.dbName() + "\"");
+    }
+  }
+
+  /** Server facts for the results: version and the durability settings. */
+  public Map<String, String> facts() throws SQLException {
+    Map<String, String> facts = new LinkedHashMap<>();
+    try (Connection c = owner();
+        Statement s = c.createStatement()) {
+      for (String setting :
+          List.of(
+              "server_version",
+              "fsync",
+              "synchronous_commit",
+              "full_page_writes",
+              "wal_sync_method",
+              "shared_buffers",
+              "max_connections")) {
+        try (ResultSet rs = s.executeQuery("SHOW " + setting)) {
+          rs.next();
+          facts.put(setting, rs.getString(1));
+        }
+      }
+    }
+    return facts;
+  }
+
+  /**
+   * Writes a stream of {@code events} benchmark events, {@link Payload#PAGE} per transaction, rows
+   * exactly as an Annals append of that many events stores them (same columns, payload, metadata,
+   * append bookkeeping and stream row). Direct SQL instead of the API: seeding is set-up, not a
+   * measurement, and the server's appends would make it slower by a factor of ten.
+   */
+  public void seedStream(String tenant, String stream, int events) throws SQLException {
+    String events100 =
+        """
+        INSERT INTO annals.events (tenant_id, stream_id, stream_version, event_id, event_type,
+                                   data, metadata, append_index, append_count)
+        SELECT ?, ?, g, gen_random_uuid(), ?, ?::jsonb, ?::jsonb, g - ?, ?
+        FROM generate_series(?::bigint, ?::bigint) g
+        """;
+    try (Connection c = owner();
+        PreparedStatement streamRow =
+            c.prepareStatement(
+                "INSERT INTO annals.streams (tenant_id, stream_id, version) VALUES (?, ?, ?)");
+        PreparedStatement rows = c.prepareStatement(events100)) {
+      streamRow.setString(1, tenant);
+      streamRow.setString(2, stream);
+      streamRow.setLong(3, events);
+      streamRow.executeUpdate();
+      for (long first = 1; first <= events; first += Payload.PAGE) {
+        long last = Math.min(events, first + Payload.PAGE - 1);
+        rows.setString(1, tenant);
+        rows.setString(2, stream);
+        rows.setString(3, Payload.EVENT_TYPE);
+        rows.setString(4, Payload.DATA);
+        rows.setString(5, Payload.METADATA);
+        rows.setLong(6, first);
+        rows.setLong(7, last - first + 1);
+        rows.setLong(8, first);
+        rows.setLong(9, last);
+        rows.executeUpdate();
+      }
+    }
+  }
+
+  /** Fresh statistics and a visibility map after seeding, so both sides read with good plans. */
+  public void vacuumAnalyze() throws SQLException {
+    try (Connection c = owner();
+        Statement s = c.createStatement()) {
+      s.execute("VACUUM ANALYZE annals.events");
+      s.execute("VACUUM ANALYZE annals.streams");
+    }
+  }
+
+  /** Flushes dirty pages before a measured point, so no point pays for an earlier one's writes. */
+  public void checkpoint() throws SQLException {
+    try (Connection c = owner();
+        Statement s = c.createStatement()) {
+      s.execute("CHECKPOINT");
+    }
+  }
+
+  /**
+   * Where each page of the tenant's $all starts: the checkpoint of every {@code page}-th event in
+   * $all order, after the start ({@code 0, 0}). The raw side pages with these, as a reader that
+   * carries the checkpoint from page to page would.
+   */
+  public List<String[]> allPageStarts(String tenant, int page) throws SQLException {
+    List<String[]> starts = new ArrayList<>();
+    starts.add(new String[] {"0", "0"});
+    String sql =
+        """
+        SELECT tx, pos FROM (
+          SELECT transaction_id::text AS tx, global_position AS pos,
+                 row_number() OVER (ORDER BY transaction_id, global_position) AS n
+          FROM annals.events WHERE tenant_id = ?) numbered
+        WHERE n % ? = 0 ORDER BY n
+        """;
+    try (Connection c = owner();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, tenant);
+      ps.setInt(2, page);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          starts.add(new String[] {rs.getString(1), Long.toString(rs.getLong(2))});
+        }
+      }
+    }
+    return starts;
+  }
+
+  /** Events stored for a tenant. */
+  public long eventCount(String tenant) throws SQLException {
+    try (Connection c = owner();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT count(*) FROM annals.events WHERE tenant_id = ?")) {
+      ps.setString(1, tenant);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private Connection owner() throws SQLException {
+    return DriverManager.getConnection(config.jdbcUrl(), config.dbOwner(), "");
+  }
+}

@@ -143,12 +143,14 @@ public final class Harness {
   private void point(
       Pgbench pgbench, AnnalsHttp http, Workload w, int c, String script, long eventsPerOp)
       throws IOException, InterruptedException, SQLException {
-    LOG.info(() -> "Measuring " + w + " at concurrency " + c);
     checkpoint();
+    LOG.info(() -> "Measuring " + w + " at concurrency " + c + ": raw");
     points.add(pgbench.run(w, script, c, eventsPerOp));
     checkpoint();
+    LOG.info(() -> "Measuring " + w + " at concurrency " + c + ": EJB");
     points.add(http.runInContainer(w, c, config.warmup(), config.duration()));
     checkpoint();
+    LOG.info(() -> "Measuring " + w + " at concurrency " + c + ": HTTP");
     points.add(HttpLoad.run(w, c, config.warmup(), config.duration(), http.operation(w)));
   }
 

@@ -31,7 +31,7 @@ import java.util.logging.Logger;
 /**
  * One benchmark run: a fresh database on the one PostgreSQL server, the bench Liberty server on it,
  * seeded read data, then each workload and concurrency on the three sides back to back (raw, EJB,
- * HTTP, with a checkpoint before each), the many-clients hold test, and the results file.
+ * HTTP, with ANALYZE and CHECKPOINT before each), the many-clients hold test, and the results file.
  */
 public final class Harness {
 
@@ -104,7 +104,7 @@ public final class Harness {
             };
         point(pgbench, http, w, r, Pgbench.script(w, config.rebuildEvents(), allStarts), events);
       }
-      db.checkpoint();
+      checkpoint();
       LOG.info(
           () ->
               "Hold test: " + config.holdClients() + " HTTP clients for " + config.holdDuration());
@@ -154,10 +154,12 @@ public final class Harness {
     points.add(HttpLoad.run(w, c, config.warmup(), config.duration(), http.operation(w)));
   }
 
-  /** A checkpoint before each full-run point; quick mode skips them (it measures nothing). */
+  /**
+   * ANALYZE and CHECKPOINT before each full-run side; quick mode skips them (it measures nothing).
+   */
   private void checkpoint() throws SQLException {
     if (!config.quick()) {
-      db.checkpoint();
+      db.analyzeAndCheckpoint();
     }
   }
 
@@ -180,7 +182,10 @@ public final class Harness {
             + "`, shared_buffers "
             + pg.get("shared_buffers")
             + ", max_connections "
-            + pg.get("max_connections"));
+            + pg.get("max_connections")
+            + ", autovacuum "
+            + pg.get("autovacuum")
+            + " (the harness runs ANALYZE and CHECKPOINT before each side)");
     h.put(
         "durability",
         "fsync="

@@ -14,9 +14,16 @@ import java.util.List;
  */
 final class RawScripts {
 
+  /**
+   * Annals' read columns. The casts carry aliases of their own: a cast left with its column's name
+   * would be what a bare {@code ORDER BY transaction_id} sorts by (output names win in ORDER BY),
+   * turning the $all index scan into a text sort of the whole tenant.
+   */
   private static final String COLUMNS =
-      "SELECT event_id::text, stream_id, event_type, stream_version, transaction_id::text,"
-          + " global_position, data::text, metadata::text, recorded_at FROM annals.events";
+      "SELECT e.event_id::text AS event_id_text, e.stream_id, e.event_type, e.stream_version,"
+          + " e.transaction_id::text AS transaction_id_text, e.global_position,"
+          + " e.data::text AS data_text, e.metadata::text AS metadata_text, e.recorded_at"
+          + " FROM annals.events e";
 
   private RawScripts() {}
 
@@ -86,13 +93,13 @@ final class RawScripts {
       script
           .append(begin(Payload.READ_TENANT))
           .append(COLUMNS)
-          .append(" WHERE tenant_id = '")
+          .append(" WHERE e.tenant_id = '")
           .append(Payload.READ_TENANT)
-          .append("' AND stream_id = '")
+          .append("' AND e.stream_id = '")
           .append(stream)
-          .append("' AND stream_version >= ")
+          .append("' AND e.stream_version >= ")
           .append(from)
-          .append(" ORDER BY stream_version LIMIT ")
+          .append(" ORDER BY e.stream_version LIMIT ")
           .append(Payload.PAGE)
           .append(";\nEND;\n");
     }
@@ -109,14 +116,14 @@ final class RawScripts {
       script
           .append(begin(Payload.READ_TENANT))
           .append(COLUMNS)
-          .append(" WHERE tenant_id = '")
+          .append(" WHERE e.tenant_id = '")
           .append(Payload.READ_TENANT)
-          .append("' AND (transaction_id, global_position) > ('")
+          .append("' AND (e.transaction_id, e.global_position) > ('")
           .append(start[0])
           .append("'::xid8, ")
           .append(start[1])
-          .append(") AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())")
-          .append(" ORDER BY transaction_id, global_position LIMIT ")
+          .append(") AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())")
+          .append(" ORDER BY e.transaction_id, e.global_position LIMIT ")
           .append(Payload.PAGE)
           .append(";\nEND;\n");
     }

@@ -36,6 +36,8 @@ public final class Method {
         semaphore holding exactly c requests in flight, HTTP/1.1 keep-alive) against \
         `/api/tenants/…`; each operation completes when the whole response body has arrived. \
         The driver shares the machine's cores with the server and PostgreSQL.
+        - Before each side of each point the harness runs `ANALYZE` on both tables and a \
+        `CHECKPOINT`, so every side starts with current statistics and clean buffers.
         - Server: the shipped `server.xml` and `jvm.options`, runtime pool `DB_POOL_MAX=%d`, \
         embedded Redis. The read tenant holds %,d events ($all), in the 1,000- and the \
         %,d-event streams, written before the measurements in transactions of 1,000 rows \

@@ -117,7 +117,10 @@ public final class ResultsTable {
     }
     RunResult hold = m.hold();
     String held =
-        hold.concurrency() + " HTTP clients appending for " + Math.round(hold.seconds()) + " s";
+        hold.concurrency()
+            + " HTTP clients appending for "
+            + config.holdDuration().toSeconds()
+            + " s";
     add(held + ": errors", Long.toString(hold.errors()), Target.atMost(0), hold.errors());
     add(held + ": p99 ms", ms(hold.p99Millis()), Target.NONE, hold.p99Millis());
     add(held + ": events/s", count(hold.eventsPerSecond()), Target.NONE, 0);

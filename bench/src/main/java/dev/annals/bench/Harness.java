@@ -62,6 +62,7 @@ public final class Harness {
     String started = ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME);
     String loadBefore = Machine.load();
     Pgbench pgbench = new Pgbench(config, RUNTIME_ROLE);
+    pgbench.clean();
     String pgbenchVersion = pgbench.version();
     db.recreate();
     LOG.info(() -> "Database " + config.dbName() + " created; starting " + BenchServer.NAME);

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -39,6 +40,21 @@ public final class Pgbench {
   public Pgbench(BenchConfig config, String role) {
     this.config = config;
     this.role = role;
+  }
+
+  /**
+   * Empties the scripts and logs of earlier runs: percentiles are computed from every log file in a
+   * run's directory, so a leftover file would mix an old run's latencies into a new one.
+   */
+  public void clean() throws IOException {
+    Path dir = config.workDir().resolve("pgbench");
+    if (Files.exists(dir)) {
+      try (Stream<Path> paths = Files.walk(dir)) {
+        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
   }
 
   /** The installed pgbench's version line, e.g. {@code pgbench (PostgreSQL) 15.20}. */

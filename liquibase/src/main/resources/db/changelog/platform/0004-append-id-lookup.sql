@@ -1,0 +1,120 @@
+--liquibase formatted sql
+
+--changeset annals:0004-append-batch-id-lookup splitStatements:false
+-- The idempotency lookup as a plain "event_id = ANY (ids)" on the unique (tenant_id, event_id)
+-- index. 0003 joined the events to unnest(ids), which the function's cached plan could execute
+-- as a scan of the tenant's events: cheap on an empty tenant, linear in its size later. Same
+-- semantics otherwise.
+CREATE OR REPLACE FUNCTION annals.append_batch(p_batch jsonb)
+RETURNS TABLE (ordinal integer, status text, first_version bigint, last_version bigint,
+               transaction_id text, global_position bigint, current_version bigint)
+LANGUAGE plpgsql
+AS $$
+DECLARE
+  a          jsonb;
+  n          integer;
+  v_tenant   text;
+  v_stream   text;
+  v_expected text;
+  v_ids      uuid[];
+  v_current  bigint;
+  v_exists   boolean;
+  v_found    integer;
+  v_matching integer;
+  v_created  integer;
+BEGIN
+  FOR a, ordinal IN SELECT e.value, e.ord::integer FROM jsonb_array_elements(p_batch) WITH ORDINALITY AS e(value, ord)
+  LOOP
+    v_tenant := a->>'tenant';
+    v_stream := a->>'stream';
+    v_expected := a->>'expected';
+    SELECT array_agg((ev->>'id')::uuid ORDER BY i) INTO v_ids
+      FROM jsonb_array_elements(a->'events') WITH ORDINALITY AS x(ev, i);
+    n := cardinality(v_ids);
+    status := NULL; first_version := NULL; last_version := NULL;
+    transaction_id := NULL; global_position := NULL; current_version := NULL;
+    BEGIN
+      PERFORM set_config('annals.tenant_id', v_tenant, true);
+      LOOP
+        SELECT s.version INTO v_current FROM annals.streams s
+          WHERE s.tenant_id = v_tenant AND s.stream_id = v_stream FOR UPDATE;
+        v_exists := FOUND;
+        IF NOT v_exists THEN
+          v_current := 0;
+        END IF;
+
+        -- Idempotency: stored ids must be exactly one earlier append, in this stream and order.
+        SELECT count(*),
+               count(*) FILTER (WHERE e.stream_id = v_stream AND e.append_count = n
+                                  AND e.append_index = array_position(v_ids, e.event_id) - 1)
+          INTO v_found, v_matching
+          FROM annals.events e
+         WHERE e.tenant_id = v_tenant AND e.event_id = ANY (v_ids);
+        IF v_found > 0 THEN
+          IF v_found = n AND v_matching = n THEN
+            SELECT min(e.stream_version), max(e.stream_version) INTO first_version, last_version
+              FROM annals.events e WHERE e.tenant_id = v_tenant AND e.event_id = ANY (v_ids);
+            SELECT e.transaction_id::text, e.global_position INTO transaction_id, global_position
+              FROM annals.events e
+             WHERE e.tenant_id = v_tenant AND e.event_id = v_ids[n];
+            IF last_version - first_version + 1 = n THEN
+              status := 'replayed';
+              EXIT;
+            END IF;
+          END IF;
+          status := 'id_conflict';
+          first_version := NULL; last_version := NULL;
+          transaction_id := NULL; global_position := NULL;
+          EXIT;
+        END IF;
+
+        IF NOT (v_expected = 'any'
+                OR (v_expected = 'no_stream' AND v_current = 0)
+                OR (v_expected = 'exists' AND v_current > 0)
+                OR (v_expected ~ '^[0-9]+$' AND v_expected::bigint = v_current)) THEN
+          status := 'wrong_version';
+          current_version := v_current;
+          EXIT;
+        END IF;
+
+        IF v_exists THEN
+          UPDATE annals.streams s SET version = v_current + n, updated_at = now()
+           WHERE s.tenant_id = v_tenant AND s.stream_id = v_stream;
+        ELSE
+          INSERT INTO annals.streams (tenant_id, stream_id, version)
+          VALUES (v_tenant, v_stream, n) ON CONFLICT DO NOTHING;
+          GET DIAGNOSTICS v_created = ROW_COUNT;
+          IF v_created = 0 THEN
+            CONTINUE; -- created concurrently and committed meanwhile: lock it and decide again
+          END IF;
+        END IF;
+
+        INSERT INTO annals.events AS e
+          (tenant_id, stream_id, stream_version, event_id, event_type, data, metadata,
+           append_index, append_count)
+        SELECT v_tenant, v_stream, v_current + x.i, (x.ev->>'id')::uuid, x.ev->>'type',
+               x.ev->'data', x.ev->'metadata', x.i - 1, n
+          FROM jsonb_array_elements(a->'events') WITH ORDINALITY AS x(ev, i)
+         ORDER BY x.i;
+        first_version := v_current + 1;
+        last_version := v_current + n;
+        SELECT e.transaction_id::text, e.global_position INTO transaction_id, global_position
+          FROM annals.events e
+         WHERE e.tenant_id = v_tenant AND e.stream_id = v_stream AND e.stream_version = last_version;
+        status := 'ok';
+        EXIT;
+      END LOOP;
+    EXCEPTION
+      WHEN unique_violation THEN
+        status := 'id_conflict';
+        first_version := NULL; last_version := NULL;
+        transaction_id := NULL; global_position := NULL;
+      WHEN deadlock_detected OR serialization_failure OR lock_not_available THEN
+        status := 'retry';
+        first_version := NULL; last_version := NULL;
+        transaction_id := NULL; global_position := NULL;
+    END;
+    RETURN NEXT;
+  END LOOP;
+END
+$$;

@@ -51,13 +51,14 @@ BEGIN
         END IF;
 
         -- Idempotency: stored ids must be exactly one earlier append, in this stream and order.
+        -- A plain "event_id = ANY" keeps the lookup on the unique (tenant_id, event_id) index
+        -- (a join against unnest(ids) could be planned as a scan of the tenant's events).
         SELECT count(*),
                count(*) FILTER (WHERE e.stream_id = v_stream AND e.append_count = n
-                                  AND e.append_index = x.i - 1)
+                                  AND e.append_index = array_position(v_ids, e.event_id) - 1)
           INTO v_found, v_matching
           FROM annals.events e
-          JOIN unnest(v_ids) WITH ORDINALITY AS x(id, i) ON e.event_id = x.id
-         WHERE e.tenant_id = v_tenant;
+         WHERE e.tenant_id = v_tenant AND e.event_id = ANY (v_ids);
         IF v_found > 0 THEN
           IF v_found = n AND v_matching = n THEN
             SELECT min(e.stream_version), max(e.stream_version) INTO first_version, last_version

@@ -101,40 +101,19 @@ final class LocalCluster implements AutoCloseable {
 
   /** pg_dump in custom format of one database into {@code file}. */
   void dump(String database, Path file) throws IOException, InterruptedException {
-    client(
-        "pg_dump",
-        "-h",
-        "127.0.0.1",
-        "-p",
-        Integer.toString(port),
-        "-U",
-        "postgres",
-        "-Fc",
-        "-f",
-        file.toString(),
-        database);
+    client("pg_dump", "-Fc", "-f", file.toString(), database);
   }
 
   /** pg_restore of a custom-format dump into an existing database. */
   void restore(String database, Path file) throws IOException, InterruptedException {
-    client(
-        "pg_restore",
-        "-h",
-        "127.0.0.1",
-        "-p",
-        Integer.toString(port),
-        "-U",
-        "postgres",
-        "--exit-on-error",
-        "-d",
-        database,
-        file.toString());
+    client("pg_restore", "--exit-on-error", "-d", database, file.toString());
   }
 
   Path directory() {
     return dir;
   }
 
+  /** A server tool: as root it runs as the postgres user, since PostgreSQL refuses root. */
   private void server(String tool, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     if ("root".equals(System.getProperty("user.name"))) {
@@ -145,9 +124,11 @@ final class LocalCluster implements AutoCloseable {
     run(command);
   }
 
+  /** A client tool, connected to this cluster as the superuser over TCP. */
   private void client(String tool, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(bin.resolve(tool).toString());
+    command.addAll(List.of("-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres"));
     command.addAll(Arrays.asList(args));
     run(command);
   }

@@ -31,8 +31,31 @@ public final class Api {
         + UUID.randomUUID().toString().replace("-", "").substring(0, 20).toLowerCase(Locale.ROOT);
   }
 
-  /** Creates a fresh tenant and returns its id. */
+  /**
+   * The isolation mode tests create tenants in unless they name one: the system property {@code
+   * annals.it.isolation} (each mode runs the event-store suite once), default {@code shared}.
+   */
+  public static String defaultIsolation() {
+    return System.getProperty("annals.it.isolation", "shared");
+  }
+
+  /** Creates a fresh tenant in the suite's isolation mode and returns its id. */
   public static String createTenant() {
+    return createTenant(defaultIsolation());
+  }
+
+  /** Creates a fresh tenant in the given isolation mode and returns its id. */
+  public static String createTenant(String isolation) {
+    return createTenant(isolation, null);
+  }
+
+  /**
+   * Creates a fresh tenant and returns its id.
+   *
+   * @param isolation shared, schema or database
+   * @param databaseJson the {@code database} member ({"host", "port"}), or null
+   */
+  public static String createTenant(String isolation, String databaseJson) {
     try {
       ItServer.awaitReady(Duration.ofMinutes(3));
     } catch (InterruptedException e) {
@@ -41,7 +64,17 @@ public final class Api {
     }
     String id = newTenantId();
     HttpResponse<String> r =
-        post("/api/tenants", "{\"id\":\"" + id + "\",\"name\":\"IT " + id + "\"}");
+        post(
+            "/api/tenants",
+            "{\"id\":\""
+                + id
+                + "\",\"name\":\"IT "
+                + id
+                + "\",\"isolation\":\""
+                + isolation
+                + "\""
+                + (databaseJson == null ? "" : ",\"database\":" + databaseJson)
+                + "}");
     if (r.statusCode() != 201) {
       throw new IllegalStateException("tenant creation failed: " + r.statusCode() + " " + r.body());
     }
@@ -66,6 +99,10 @@ public final class Api {
 
   public static HttpResponse<String> get(String path) {
     return send(request(path).GET().build());
+  }
+
+  public static HttpResponse<String> delete(String path) {
+    return send(request(path).DELETE().build());
   }
 
   /** Parses a JSON response body. */

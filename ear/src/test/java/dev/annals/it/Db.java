@@ -1,10 +1,12 @@
 package dev.annals.it;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,37 +15,90 @@ public final class Db {
 
   private Db() {}
 
-  /** The schema owner (superuser in tests): sees everything, for checking what was stored. */
+  /** The platform database's owner (superuser in tests): the registry, shared tenants' data. */
   public static Connection owner() throws SQLException {
     return ItServer.ownerConnection();
   }
 
-  /** The runtime role the server uses: subject to Row-Level Security. */
+  /** The runtime role the server uses, on the platform database: subject to Row-Level Security. */
   public static Connection runtime() throws SQLException {
     return DriverManager.getConnection(ItServer.jdbcUrl(), "annals_app", "");
   }
 
-  /** Binds a tenant for the current transaction, as the server does. */
-  public static void bind(Connection c, String tenant) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT set_config('annals.tenant_id', ?, true)")) {
+  /** Where a tenant's data lives, read from the registry. */
+  public record Location(String jdbcUrl, String schema) {}
+
+  /** The tenant's database and schema, whatever its isolation mode. */
+  public static Location location(String tenant) throws SQLException {
+    try (Connection c = owner();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT isolation, db_host, db_port FROM annals.tenants WHERE tenant_id = ?")) {
       ps.setString(1, tenant);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new IllegalArgumentException("no tenant " + tenant);
+        }
+        return switch (rs.getString(1)) {
+          case "schema" -> new Location(ItServer.jdbcUrl(), "tenant_" + tenant);
+          case "database" -> {
+            URI platform = URI.create(ItServer.jdbcUrl().substring("jdbc:".length()));
+            String host = rs.getString(2) == null ? platform.getHost() : rs.getString(2);
+            int port = rs.getString(2) == null ? platform.getPort() : rs.getInt(3);
+            yield new Location(
+                "jdbc:postgresql://" + host + ":" + port + "/annals_tenant_" + tenant, "annals");
+          }
+          default -> new Location(ItServer.jdbcUrl(), "annals");
+        };
+      }
+    }
+  }
+
+  /** The superuser on the tenant's database, search_path at the tenant's schema. */
+  public static Connection ownerOf(String tenant) throws SQLException {
+    Location where = location(tenant);
+    Connection c = DriverManager.getConnection(where.jdbcUrl(), "postgres", "");
+    try (Statement s = c.createStatement()) {
+      s.execute("SET search_path TO " + where.schema());
+    }
+    return c;
+  }
+
+  /** The runtime role on the tenant's database (bind before use). */
+  public static Connection runtimeOf(String tenant) throws SQLException {
+    return DriverManager.getConnection(location(tenant).jdbcUrl(), "annals_app", "");
+  }
+
+  /** Binds a tenant (and its schema) for the current transaction, as the server does. */
+  public static void bind(Connection c, String tenant) throws SQLException {
+    bind(c, tenant, location(tenant).schema());
+  }
+
+  /** Binds a tenant and a schema for the current transaction. */
+  public static void bind(Connection c, String tenant, String schema) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT set_config('annals.tenant_id', ?, true), set_config('search_path', ?, true)")) {
+      ps.setString(1, tenant);
+      ps.setString(2, schema);
       ps.execute();
     }
   }
 
   /** Every stored event id of a tenant, in checkpoint order, read as the owner. */
   public static List<String> eventIds(String tenant) throws SQLException {
-    return column(
-        "SELECT event_id::text FROM annals.events WHERE tenant_id = ?"
+    return tenantColumn(
+        tenant,
+        "SELECT event_id::text FROM events WHERE tenant_id = ?"
             + " ORDER BY transaction_id, global_position",
         tenant);
   }
 
   /** The stream versions stored for a stream, ascending, read as the owner. */
   public static List<Long> versions(String tenant, String stream) throws SQLException {
-    return column(
-            "SELECT stream_version::text AS v FROM annals.events WHERE tenant_id = ? AND stream_id = ?"
+    return tenantColumn(
+            tenant,
+            "SELECT stream_version::text AS v FROM events WHERE tenant_id = ? AND stream_id = ?"
                 + " ORDER BY stream_version",
             tenant,
             stream)
@@ -53,10 +108,11 @@ public final class Db {
   }
 
   /** The checkpoints (transaction id, position) of the given events, for diagnostics. */
-  public static List<String> positions(List<String> eventIds) {
+  public static List<String> positions(String tenant, List<String> eventIds) {
     try {
-      return column(
-          "SELECT event_id || '@' || transaction_id || '-' || global_position FROM annals.events"
+      return tenantColumn(
+          tenant,
+          "SELECT event_id || '@' || transaction_id || '-' || global_position FROM events"
               + " WHERE event_id = ANY (?::uuid[]) ORDER BY transaction_id, global_position",
           "{" + String.join(",", eventIds) + "}");
     } catch (SQLException e) {
@@ -64,9 +120,23 @@ public final class Db {
     }
   }
 
-  private static List<String> column(String sql, String... params) throws SQLException {
-    try (Connection c = owner();
-        PreparedStatement ps = c.prepareStatement(sql)) {
+  /** One column of a query on the platform database, as its owner. */
+  public static List<String> platformColumn(String sql, String... params) throws SQLException {
+    try (Connection c = owner()) {
+      return column(c, sql, params);
+    }
+  }
+
+  private static List<String> tenantColumn(String tenant, String sql, String... params)
+      throws SQLException {
+    try (Connection c = ownerOf(tenant)) {
+      return column(c, sql, params);
+    }
+  }
+
+  private static List<String> column(Connection c, String sql, String... params)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         ps.setString(i + 1, params[i]);
       }
@@ -86,15 +156,15 @@ public final class Db {
    */
   public static Connection openAppend(String tenant, String stream, String eventId)
       throws SQLException {
-    Connection c = runtime();
+    Connection c = runtimeOf(tenant);
     c.setAutoCommit(false);
     bind(c, tenant);
     try (PreparedStatement s =
             c.prepareStatement(
-                "INSERT INTO annals.streams (tenant_id, stream_id, version) VALUES (?, ?, 1)");
+                "INSERT INTO streams (tenant_id, stream_id, version) VALUES (?, ?, 1)");
         PreparedStatement e =
             c.prepareStatement(
-                "INSERT INTO annals.events (tenant_id, stream_id, stream_version, event_id,"
+                "INSERT INTO events (tenant_id, stream_id, stream_version, event_id,"
                     + " event_type, data, metadata) VALUES (?, ?, 1, ?::uuid, 'Held', '{}',"
                     + " '{\"correlationId\":\"it\"}')")) {
       s.setString(1, tenant);

@@ -43,6 +43,42 @@ public final class ItServer {
     return DriverManager.getConnection(jdbcUrl(), "postgres", "");
   }
 
+  /**
+   * Stops the server, runs {@code whileStopped}, starts it again and waits until it is ready: for
+   * tests of what survives a restart. Uses the Liberty install failsafe names ({@code
+   * annals.it.wlpDir}, {@code annals.it.serverName}).
+   */
+  public static void restart(Runnable whileStopped) throws IOException, InterruptedException {
+    server("stop");
+    whileStopped.run();
+    ready = false;
+    server("start");
+    awaitReady(Duration.ofMinutes(3));
+  }
+
+  /** The integration-test server's own directory. */
+  public static java.nio.file.Path serverDir() {
+    return java.nio.file.Path.of(
+        System.getProperty("annals.it.wlpDir"), "usr", "servers", serverName());
+  }
+
+  private static String serverName() {
+    return System.getProperty("annals.it.serverName", "annals-it");
+  }
+
+  private static void server(String action) throws IOException, InterruptedException {
+    java.nio.file.Path bin =
+        java.nio.file.Path.of(System.getProperty("annals.it.wlpDir"), "bin", "server");
+    Process p =
+        new ProcessBuilder(bin.toString(), action, serverName())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    if (!p.waitFor(3, java.util.concurrent.TimeUnit.MINUTES) || p.exitValue() != 0) {
+      throw new IllegalStateException("server " + action + " failed: exit " + p.exitValue());
+    }
+  }
+
   /** GETs a path below {@link #baseUri()} and returns the response with its body as text. */
   public static HttpResponse<String> get(String path) throws IOException, InterruptedException {
     HttpRequest request =

@@ -61,7 +61,7 @@ class AllPagingIT {
           missed,
           () ->
               "every committed event is seen; missed "
-                  + Db.positions(missed)
+                  + Db.positions(tenant, missed)
                   + " pages "
                   + CHECKPOINTS);
       assertEquals(stored.size(), seenIds.size());

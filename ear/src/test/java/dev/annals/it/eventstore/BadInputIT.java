@@ -7,6 +7,7 @@ import dev.annals.it.Api;
 import dev.annals.it.Db;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -185,6 +186,131 @@ class BadInputIT {
             "{\"id\":\"" + "a".repeat(10_240) + "\",\"name\":\"x\"}",
             400,
             "Tenant id"),
+        post(
+            "tenant id with a quote",
+            "/api/tenants",
+            JSON,
+            "{\"id\":\"ab\\\"c\",\"name\":\"x\"}",
+            400,
+            "Tenant id"),
+        post(
+            "tenant id with a semicolon",
+            "/api/tenants",
+            JSON,
+            "{\"id\":\"abc;drop\",\"name\":\"x\"}",
+            400,
+            "Tenant id"),
+        post(
+            "tenant id with a trailing newline",
+            "/api/tenants",
+            JSON,
+            "{\"id\":\"abc\\n\",\"name\":\"x\"}",
+            400,
+            "Tenant id"),
+        post(
+            "unknown isolation",
+            "/api/tenants",
+            JSON,
+            "{\"id\":\"{n}\",\"name\":\"x\",\"isolation\":\"galactic\"}",
+            400,
+            "'isolation'"),
+        post(
+            "isolation not a string",
+            "/api/tenants",
+            JSON,
+            "{\"id\":\"{n}\",\"name\":\"x\",\"isolation\":1}",
+            400,
+            "'isolation'"),
+        post(
+            "unknown tenant field",
+            "/api/tenants",
+            JSON,
+            "{\"id\":\"{n}\",\"name\":\"x\",\"isolaton\":\"schema\"}",
+            400,
+            "Unknown field"),
+        post(
+            "server for a shared tenant",
+            "/api/tenants",
+            JSON,
+            "{\"id\":\"{n}\",\"name\":\"x\",\"database\":{\"host\":\"127.0.0.1\",\"port\":5432}}",
+            400,
+            "applies only"),
+        post(
+            "server host with markup",
+            "/api/tenants",
+            JSON,
+            "{\"id\":\"{n}\",\"name\":\"x\",\"isolation\":\"database\","
+                + "\"database\":{\"host\":\"h\\\"/><dataSource id=\\\"x\",\"port\":5432}}",
+            400,
+            "'database.host'"),
+        post(
+            "server host of 10 KB",
+            "/api/tenants",
+            JSON,
+            "{\"id\":\"{n}\",\"name\":\"x\",\"isolation\":\"database\","
+                + "\"database\":{\"host\":\""
+                + "h".repeat(10_240)
+                + "\",\"port\":5432}}",
+            400,
+            "'database.host'"),
+        post(
+            "server port out of range",
+            "/api/tenants",
+            JSON,
+            "{\"id\":\"{n}\",\"name\":\"x\",\"isolation\":\"database\","
+                + "\"database\":{\"host\":\"127.0.0.1\",\"port\":70000}}",
+            400,
+            "'database.port'"),
+        post(
+            "server port not a whole number",
+            "/api/tenants",
+            JSON,
+            "{\"id\":\"{n}\",\"name\":\"x\",\"isolation\":\"database\","
+                + "\"database\":{\"host\":\"127.0.0.1\",\"port\":5432.5}}",
+            400,
+            "'database.port'"),
+        post(
+            "server not an object",
+            "/api/tenants",
+            JSON,
+            "{\"id\":\"{n}\",\"name\":\"x\",\"isolation\":\"database\","
+                + "\"database\":\"127.0.0.1:5432\"}",
+            400,
+            "'database'"),
+        post(
+            "server unreachable",
+            "/api/tenants",
+            JSON,
+            "{\"id\":\"{n}\",\"name\":\"x\",\"isolation\":\"database\","
+                + "\"database\":{\"host\":\"127.0.0.1\",\"port\":1}}",
+            400,
+            "could not be reached"),
+        get("tenant id with an encoded quote in the path", "/api/tenants/ab%27c", 400, "Tenant id"),
+        get(
+            "tenant id with an encoded semicolon in the path",
+            "/api/tenants/abc%3Bdrop/events",
+            400,
+            "Tenant id"),
+        get("list limit zero", "/api/tenants?limit=0", 400, "'limit'"),
+        get("list after not an id", "/api/tenants?after=A%27", 400, "Tenant id"),
+        post("suspend unknown tenant", "/api/tenants/{n}/suspend", JSON, "", 404, "does not exist"),
+        post("resume with a bad id", "/api/tenants/a%22b/resume", JSON, "", 400, "Tenant id"),
+        delete(
+            "delete with negative retention",
+            "/api/tenants/{t}?retainDays=-1",
+            400,
+            "'retainDays'"),
+        delete(
+            "delete with retention not a number",
+            "/api/tenants/{t}?retainDays=x",
+            400,
+            "'retainDays'"),
+        delete(
+            "delete with ten years and a day",
+            "/api/tenants/{t}?retainDays=3651",
+            400,
+            "'retainDays'"),
+        delete("delete unknown tenant", "/api/tenants/{n}", 404, "does not exist"),
         post("tenant name missing", "/api/tenants", JSON, "{\"id\":\"{n}\"}", 400, "'name'"),
         post(
             "tenant name empty",
@@ -217,13 +343,16 @@ class BadInputIT {
     String fresh = Api.newTenantId();
     String e = UUID.randomUUID().toString();
     String target = path.replace("{t}", tenant);
+    target = target.replace("{n}", fresh);
     HttpResponse<String> response =
         method.equals("GET")
             ? Api.get(target)
-            : Api.post(
-                target,
-                contentType,
-                body.replace("{t}", tenant).replace("{n}", fresh).replace("{e}", e));
+            : method.equals("DELETE")
+                ? Api.delete(target)
+                : Api.post(
+                    target,
+                    contentType,
+                    body.replace("{t}", tenant).replace("{n}", fresh).replace("{e}", e));
 
     assertEquals(status, response.statusCode(), response.body());
     assertEquals(
@@ -235,6 +364,19 @@ class BadInputIT {
     assertTrue(problem.containsKey("correlationId"));
     assertEquals(0, Db.eventIds(tenant).size());
     assertEquals(404, Api.get("/api/tenants/" + fresh).statusCode());
+    assertEquals("active", Api.json(Api.get("/api/tenants/" + tenant)).getString("state"));
+    assertEquals(
+        List.of(),
+        Db.platformColumn(
+            "SELECT nspname FROM pg_namespace WHERE nspname = ? UNION ALL"
+                + " SELECT datname FROM pg_database WHERE datname = ?",
+            "tenant_" + fresh,
+            "annals_tenant_" + fresh),
+        "no schema or database was created");
+  }
+
+  private static Arguments delete(String name, String path, int status, String detail) {
+    return Arguments.of(name, "DELETE", path, null, null, status, detail);
   }
 
   private static Arguments post(

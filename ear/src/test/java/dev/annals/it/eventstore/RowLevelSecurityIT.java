@@ -25,8 +25,8 @@ class RowLevelSecurityIT {
 
   @BeforeEach
   void twoTenantsWithEvents() {
-    a = Api.createTenant();
-    b = Api.createTenant();
+    a = Api.createTenant("shared");
+    b = Api.createTenant("shared");
     for (String t : new String[] {a, b}) {
       String body =
           appendBody("\"any\"", event(UUID.randomUUID(), "Secret", "{\"owner\":\"" + t + "\"}"));

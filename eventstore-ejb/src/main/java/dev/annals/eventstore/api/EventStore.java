@@ -13,6 +13,10 @@ import java.util.concurrent.CompletionStage;
  * an append commits or rolls back with the caller's other work (a saga step, a JMS send). Appended
  * events become visible to $all readers only once their transaction commits and no older write
  * transaction is still open.
+ *
+ * <p>A refused append (invalid, too large, wrong version, id conflict, tenant unknown, deleted or
+ * suspended) writes nothing and does not mark the caller's transaction rollback-only: the caller
+ * decides. {@link StoreUnavailableException} does mark it.
  */
 @Local
 public interface EventStore {
@@ -32,6 +36,8 @@ public interface EventStore {
    * @throws InvalidRequestException when {@code events} is empty
    * @throws AppendTooLargeException when over the event-count or byte limit
    * @throws TenantNotFoundException when the tenant does not exist
+   * @throws dev.annals.tenancy.api.TenantGoneException when the tenant was deleted
+   * @throws dev.annals.tenancy.api.TenantSuspendedException when the tenant is suspended
    * @throws WrongExpectedVersionException when the stream is not at the expected version
    * @throws EventIdConflictException when some ids are stored already, other than as this append
    */

@@ -1,5 +1,6 @@
 package dev.annals.eventstore.api;
 
+import dev.annals.tenancy.api.UnavailableException;
 import jakarta.ejb.ApplicationException;
 
 /**
@@ -8,7 +9,7 @@ import jakarta.ejb.ApplicationException;
  * first attempt did commit, the retry answers its result.
  */
 @ApplicationException(rollback = true)
-public class StoreUnavailableException extends RuntimeException {
+public class StoreUnavailableException extends UnavailableException {
 
   private static final long serialVersionUID = 1L;
 

@@ -9,14 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs {@code annals.append_batch}: any number of appends (up to the caller's batch limit) in one
- * round trip, each in its own subtransaction. Used inside a caller's JTA transaction for one
- * append, and by group commit on its own local transaction for many. The function binds each
- * append's tenant itself, so Row-Level Security applies per append.
+ * Runs {@code append_batch} (of the schema the connection's search_path names): any number of
+ * appends (up to the caller's batch limit) in one round trip, each in its own subtransaction. Used
+ * inside a caller's JTA transaction for one append, and by group commit on its own local
+ * transaction for many. The function binds each append's tenant itself, so Row-Level Security
+ * applies per append.
  */
 public final class AppendStatement {
 
-  private static final String SQL = "SELECT * FROM annals.append_batch(?::jsonb)";
+  private static final String SQL = "SELECT * FROM append_batch(?::jsonb)";
 
   private AppendStatement() {}
 

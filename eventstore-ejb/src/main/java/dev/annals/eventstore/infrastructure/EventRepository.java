@@ -22,9 +22,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The event store's SQL, plain JDBC on the tenant-bound connection. Row-Level Security already
- * confines every statement to the bound tenant; the explicit {@code tenant_id = ?} predicates are
- * there so the planner uses the tenant-leading indexes.
+ * The event store's SQL, plain JDBC on the tenant-bound connection. Table names are unqualified:
+ * the connection's {@code search_path} leads to the schema that holds the tenant's data, whatever
+ * its isolation mode. Row-Level Security confines every statement to the bound tenant; the explicit
+ * {@code tenant_id = ?} predicates are there so the planner uses the tenant-leading indexes.
  */
 @ApplicationScoped
 @Transactional(TxType.MANDATORY)
@@ -41,7 +42,7 @@ public class EventRepository {
       SELECT e.event_id::text AS event_id_text, e.stream_id, e.event_type, e.stream_version,
              e.transaction_id::text AS transaction_id_text, e.global_position,
              e.data::text AS data_text, e.metadata::text AS metadata_text, e.recorded_at
-      FROM annals.events e
+      FROM events e
       """;
 
   private static final String READ_FORWARD =
@@ -73,13 +74,13 @@ public class EventRepository {
 
   private static final String CHECKPOINT_EXISTS =
       """
-      SELECT 1 FROM annals.events
+      SELECT 1 FROM events
       WHERE global_position = ? AND transaction_id = ?::xid8 AND tenant_id = ?
       """;
 
   private static final String STREAM_INFO =
       """
-      SELECT version, created_at, updated_at FROM annals.streams
+      SELECT version, created_at, updated_at FROM streams
       WHERE tenant_id = ? AND stream_id = ?
       """;
 

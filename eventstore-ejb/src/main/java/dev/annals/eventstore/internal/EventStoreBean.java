@@ -24,7 +24,10 @@ import dev.annals.eventstore.infrastructure.AppendOutcome;
 import dev.annals.eventstore.infrastructure.EventRepository;
 import dev.annals.eventstore.infrastructure.EventRow;
 import dev.annals.tenancy.api.InvalidRequestException;
+import dev.annals.tenancy.api.TenantGoneException;
 import dev.annals.tenancy.api.TenantId;
+import dev.annals.tenancy.api.TenantNotFoundException;
+import dev.annals.tenancy.api.TenantSuspendedException;
 import dev.annals.tenancy.api.Tenants;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
@@ -90,7 +93,10 @@ public class EventStoreBean implements EventStore {
     return groupCommit.submit(command).thenApply(outcome -> result(command, outcome));
   }
 
-  /** Validates an append and completes its metadata; the tenant must exist. */
+  /**
+   * Validates an append and completes its metadata; the tenant must exist and not be suspended (the
+   * write gate checks again, exactly, inside the writing transaction).
+   */
   private AppendCommand command(
       TenantId tenant,
       StreamId stream,
@@ -98,7 +104,7 @@ public class EventStoreBean implements EventStore {
       List<NewEvent> events,
       AppendContext context) {
     List<EventRow> rows = rows(events, context == null ? AppendContext.none() : context);
-    tenants.requireExists(tenant);
+    tenants.requireWritable(tenant);
     return new AppendCommand(tenant, stream, expected, rows);
   }
 
@@ -116,6 +122,18 @@ public class EventStoreBean implements EventStore {
       case "wrong_version":
         throw new WrongExpectedVersionException(
             command.stream(), command.expected(), outcome.currentVersion());
+      case "suspended":
+        throw new TenantSuspendedException(command.tenant());
+      case "deleted":
+        throw new TenantGoneException(command.tenant());
+      case "no_tenant":
+        throw new TenantNotFoundException(command.tenant());
+      case "moved":
+        throw new StoreUnavailableException(
+            "Tenant '"
+                + command.tenant()
+                + "' is switching to its new place (a move); retry in a moment with the same event"
+                + " ids");
       case "id_conflict":
         throw new EventIdConflictException(
             "Some event ids of this append are stored already, but not as this same append"
@@ -175,7 +193,7 @@ public class EventStoreBean implements EventStore {
       throw new InvalidRequestException("'from' must be a version of 1 or more, was " + from);
     }
     checkLimit(limit);
-    tenants.requireExists(tenant);
+    tenants.requireReadable(tenant);
     try {
       List<RecordedEvent> page = repository.readStream(tenant, stream, from, direction, limit + 1);
       if (page.isEmpty() && repository.streamInfo(tenant, stream).isEmpty()) {
@@ -194,7 +212,7 @@ public class EventStoreBean implements EventStore {
   @Override
   public AllSlice readAll(TenantId tenant, Checkpoint after, int limit) {
     checkLimit(limit);
-    tenants.requireExists(tenant);
+    tenants.requireReadable(tenant);
     try {
       if (!after.isStart() && !repository.checkpointExists(tenant, after)) {
         throw new InvalidRequestException(
@@ -210,7 +228,7 @@ public class EventStoreBean implements EventStore {
 
   @Override
   public Optional<StreamInfo> streamInfo(TenantId tenant, StreamId stream) {
-    tenants.requireExists(tenant);
+    tenants.requireReadable(tenant);
     try {
       return repository.streamInfo(tenant, stream);
     } catch (SQLException e) {

@@ -3,11 +3,15 @@ package dev.annals.eventstore.internal;
 import dev.annals.eventstore.infrastructure.AppendCommand;
 import dev.annals.eventstore.infrastructure.AppendOutcome;
 import dev.annals.eventstore.infrastructure.AppendStatement;
+import dev.annals.tenancy.api.Placement;
+import dev.annals.tenancy.api.TenantConnections;
+import dev.annals.tenancy.api.UnavailableException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -25,7 +29,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.metrics.Histogram;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
@@ -45,15 +48,24 @@ public class GroupCommit {
 
   private static final Logger LOG = Logger.getLogger(GroupCommit.class.getName());
   private static final int MAX_ATTEMPTS = 3;
+
+  /** 100 tries 50 ms apart: appends wait out a move's fence (seconds at most) before a 503. */
+  private static final int MAX_MOVED_ATTEMPTS = 100;
+
   private static final Comparator<Pending> LOCK_ORDER =
-      Comparator.comparing((Pending p) -> p.command().tenant().value())
+      Comparator.comparing((Pending p) -> p.placement().dataSource())
+          .thenComparing(p -> p.placement().schema())
+          .thenComparing(p -> p.command().tenant().value())
           .thenComparing(p -> p.command().stream().value());
 
   /** An append waiting for its batch. */
-  record Pending(AppendCommand command, CompletableFuture<AppendOutcome> outcome, int attempt) {}
+  record Pending(
+      AppendCommand command,
+      Placement placement,
+      CompletableFuture<AppendOutcome> outcome,
+      int attempt) {}
 
-  @Resource(lookup = "jdbc/annals/grouped")
-  private DataSource grouped;
+  @EJB TenantConnections connections;
 
   @Resource private ManagedThreadFactory threads;
 
@@ -99,7 +111,7 @@ public class GroupCommit {
     if (!running) {
       outcome.completeExceptionally(unavailable("the server is stopping"));
     } else {
-      queue.add(new Pending(command, outcome, 1));
+      queue.add(new Pending(command, connections.placement(command.tenant()), outcome, 1));
     }
     return outcome;
   }
@@ -114,7 +126,10 @@ public class GroupCommit {
         }
         batch.add(first);
         queue.drainTo(batch, config.maxBatch() - 1);
-        commit(batch);
+        resolvePlacements(batch);
+        if (!batch.isEmpty()) {
+          commit(batch);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -127,20 +142,50 @@ public class GroupCommit {
     }
   }
 
+  /**
+   * Commits a batch: one local transaction per datasource (appends of tenants whose data lives in
+   * one database commit together), one append call per schema within it.
+   */
   private void commit(List<Pending> batch) {
     batch.sort(LOCK_ORDER);
     batchSizes.update(batch.size());
-    List<AppendOutcome> outcomes;
-    try (Connection c = grouped.getConnection()) {
+    int from = 0;
+    while (from < batch.size()) {
+      String dataSource = batch.get(from).placement().dataSource();
+      int to = from;
+      while (to < batch.size() && batch.get(to).placement().dataSource().equals(dataSource)) {
+        to++;
+      }
+      commitOne(batch.subList(from, to));
+      from = to;
+    }
+  }
+
+  /** Commits appends that share one datasource, in one local transaction. */
+  private void commitOne(List<Pending> batch) {
+    List<AppendOutcome> outcomes = new ArrayList<>(batch.size());
+    try (Connection c = connections.localDataSource(batch.get(0).placement()).getConnection()) {
       c.setAutoCommit(false);
       try {
-        outcomes = AppendStatement.execute(c, batch.stream().map(Pending::command).toList());
+        int from = 0;
+        while (from < batch.size()) {
+          Placement placement = batch.get(from).placement();
+          int to = from;
+          while (to < batch.size() && batch.get(to).placement().equals(placement)) {
+            to++;
+          }
+          connections.bindSchema(c, placement);
+          outcomes.addAll(
+              AppendStatement.execute(
+                  c, batch.subList(from, to).stream().map(Pending::command).toList()));
+          from = to;
+        }
         c.commit();
       } catch (SQLException e) {
         rollback(c);
         throw e;
       }
-    } catch (SQLException e) {
+    } catch (SQLException | UnavailableException e) {
       LOG.log(
           Level.WARNING,
           "Group commit of {0} appends failed, none acknowledged: {1}",
@@ -153,9 +198,41 @@ public class GroupCommit {
       Pending p = batch.get(i);
       AppendOutcome outcome = outcomes.get(i);
       if ("retry".equals(outcome.status()) && p.attempt() < MAX_ATTEMPTS) {
-        queue.add(new Pending(p.command(), p.outcome(), p.attempt() + 1));
+        queue.add(new Pending(p.command(), p.placement(), p.outcome(), p.attempt() + 1));
+      } else if ("moved".equals(outcome.status()) && p.attempt() < MAX_MOVED_ATTEMPTS) {
+        // The tenant's gate here closed for a move: wait out the fence, then try wherever the
+        // registry places the tenant by then (the switch invalidates this node's cache).
+        CompletableFuture.runAsync(
+            () -> requeueAfterMove(p),
+            CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS));
       } else {
         p.outcome().complete(outcome);
+      }
+    }
+  }
+
+  /** Back in the queue without a placement: a worker looks it up again. */
+  private void requeueAfterMove(Pending p) {
+    queue.add(new Pending(p.command(), null, p.outcome(), p.attempt() + 1));
+  }
+
+  /** Looks up again the placement of appends requeued after a move; drops those that fail. */
+  private void resolvePlacements(List<Pending> batch) {
+    for (int i = batch.size() - 1; i >= 0; i--) {
+      Pending p = batch.get(i);
+      if (p.placement() == null) {
+        try {
+          batch.set(
+              i,
+              new Pending(
+                  p.command(),
+                  connections.placement(p.command().tenant()),
+                  p.outcome(),
+                  p.attempt()));
+        } catch (RuntimeException e) {
+          p.outcome().completeExceptionally(e);
+          batch.remove(i);
+        }
       }
     }
   }

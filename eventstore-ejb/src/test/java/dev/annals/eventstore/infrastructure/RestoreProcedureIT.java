@@ -52,6 +52,7 @@ class RestoreProcedureIT {
           Statement s = c.createStatement()) {
         s.execute("CREATE DATABASE " + DB);
         s.execute("CREATE ROLE annals_app LOGIN"); // the globals: pg_dumpall --globals-only
+        s.execute("CREATE ROLE annals_tenancy LOGIN");
       }
       target.restore(DB, dump);
       java.nio.file.Files.delete(dump);
@@ -85,10 +86,15 @@ class RestoreProcedureIT {
     PGSimpleDataSource owner = new PGSimpleDataSource();
     owner.setURL(cluster.jdbcUrl(DB));
     owner.setUser("postgres");
-    new SchemaMigrator("annals_app").migrate(owner);
+    SchemaMigrator migrator = new SchemaMigrator("annals_app", "annals_tenancy");
+    try (Connection c = owner.getConnection()) {
+      migrator.migratePlatform(c);
+      migrator.migrateTenantData(c, "annals");
+    }
     try (Connection c = cluster.connect(DB, "postgres");
         Statement s = c.createStatement()) {
       s.execute("INSERT INTO annals.tenants (tenant_id, name) VALUES ('" + TENANT + "', 'R')");
+      s.execute("INSERT INTO annals.tenant_gate (tenant_id) VALUES ('" + TENANT + "')");
     }
   }
 
@@ -164,7 +170,9 @@ class RestoreProcedureIT {
 
   private static void bind(Connection c) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement("SELECT set_config('annals.tenant_id', ?, true)")) {
+        c.prepareStatement(
+            "SELECT set_config('annals.tenant_id', ?, true),"
+                + " set_config('search_path', 'annals', true)")) {
       ps.setString(1, TENANT);
       ps.execute();
     }

@@ -1,14 +1,54 @@
 package dev.annals.tenancy.api;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A tenant as the registry knows it.
  *
  * @param id the tenant's id
  * @param name a display name
- * @param isolation how its data is isolated: {@code shared}, {@code schema} or {@code database}
- * @param state {@code active}, {@code suspended}, {@code moving} or {@code deleted}
+ * @param isolation where its data lives
+ * @param state {@code creating}, {@code active}, {@code suspended}, {@code moving} or {@code
+ *     deleted}
  * @param createdAt when it was created
+ * @param server the PostgreSQL server of a database-mode tenant placed off the platform's server
+ * @param deletedAt when it was deleted
+ * @param purgeAfter when a deleted tenant's retained data is purged
+ * @param purged whether a deleted tenant's data is gone
  */
-public record Tenant(TenantId id, String name, String isolation, String state, Instant createdAt) {}
+public record Tenant(
+    TenantId id,
+    String name,
+    Isolation isolation,
+    String state,
+    Instant createdAt,
+    Optional<DatabaseServer> server,
+    Optional<Instant> deletedAt,
+    Optional<Instant> purgeAfter,
+    boolean purged) {
+
+  /** Whether the tenant was deleted (its data may still be retained). */
+  public boolean deleted() {
+    return "deleted".equals(state);
+  }
+
+  /** The same tenant placed elsewhere (the source or target of a move). */
+  public Tenant at(Isolation isolation, Optional<DatabaseServer> server) {
+    return new Tenant(id, name, isolation, state, createdAt, server, deletedAt, purgeAfter, purged);
+  }
+
+  /** Whether its data lives in the same place as {@code other}'s would. */
+  public boolean samePlaceAs(Tenant other) {
+    return isolation == other.isolation && server.equals(other.server);
+  }
+
+  /** Where its data lives: a schema of the platform database, or a database of its own. */
+  public Placement placement(String platformDataSource) {
+    return switch (isolation) {
+      case SHARED -> new Placement(platformDataSource, Identifiers.SHARED_SCHEMA);
+      case SCHEMA -> new Placement(platformDataSource, Identifiers.schemaOf(id));
+      case DATABASE -> new Placement(Identifiers.jndiNameOf(id), Identifiers.SHARED_SCHEMA);
+    };
+  }
+}

@@ -2,24 +2,46 @@ package dev.annals.tenancy.api;
 
 import jakarta.ejb.Local;
 import java.sql.Connection;
+import java.sql.SQLException;
 
 /**
- * The one way other modules reach tenant data: a connection of the current JTA transaction, bound
- * to the tenant. In the shared mode the binding is {@code set_config('annals.tenant_id', id,
- * true)}, local to the transaction, so a pooled connection can never carry a tenant into the next
- * transaction. Callers never branch on the isolation mode.
+ * The one way other modules reach tenant data. A connection comes bound to its tenant: {@code
+ * set_config('annals.tenant_id', id, true)} for Row-Level Security, and {@code search_path} set to
+ * the schema that holds the tenant's tables, both local to the transaction so a pooled connection
+ * can never carry them into the next one. Callers write unqualified table names and never branch on
+ * the isolation mode.
  */
 @Local
 public interface TenantConnections {
 
   /**
-   * Must be called inside a JTA transaction. Within one transaction every call returns a handle to
-   * the same physical connection; close the handle when done (the transaction keeps the connection
-   * until it ends).
+   * A connection of the current JTA transaction, bound to {@code tenant}. Must be called inside a
+   * JTA transaction; within one, every call for a tenant returns a handle to the same physical
+   * connection. Close the handle when done (the transaction keeps the connection until it ends).
    *
-   * @param tenant the tenant whose rows the connection may see and write
-   * @return a connection bound to {@code tenant} for the rest of the transaction
-   * @throws java.sql.SQLException when no connection can be had
+   * @throws SQLException when no connection can be had
    */
-  Connection connection(TenantId tenant) throws java.sql.SQLException;
+  Connection connection(TenantId tenant) throws SQLException;
+
+  /**
+   * Where the tenant's data lives, for writers that batch many tenants' appends in local
+   * transactions of their own (group commit).
+   *
+   * @throws TenantNotFoundException when there is no such tenant
+   */
+  Placement placement(TenantId tenant);
+
+  /**
+   * The datasource of {@code placement} for local transactions outside JTA (the caller sets
+   * auto-commit off and commits); bind each transaction to a placement's schema with {@link
+   * #bindSchema} before use. Its connections must be taken on the caller's own thread and context.
+   */
+  javax.sql.DataSource localDataSource(Placement placement);
+
+  /**
+   * Sets the transaction's {@code search_path} to the placement's schema. Tenant-bound Row-Level
+   * Security still applies: the caller's statements must bind their tenant themselves (the append
+   * function does so per append).
+   */
+  void bindSchema(Connection connection, Placement placement) throws SQLException;
 }

@@ -6,6 +6,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -14,6 +15,8 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -23,10 +26,11 @@ import liquibase.exception.LiquibaseException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Runs the Liquibase changelog when the application starts. A database that is not reachable yet
- * does not stop the server from starting: the attempt is repeated every few seconds and readiness
- * stays DOWN until the schema is current, so an orchestrator never routes traffic to a node whose
- * schema is behind.
+ * Runs the Liquibase changelogs when the application starts: the platform's, then the tenant data's
+ * in every place tenant data lives (see {@link TenantMaintenance#reconcileAtStartup}). A database
+ * that is not reachable yet does not stop the server from starting: the attempt is repeated every
+ * few seconds and readiness stays DOWN until the schema is current, so an orchestrator never routes
+ * traffic to a node whose schema is behind.
  */
 @Startup
 @Singleton
@@ -45,6 +49,12 @@ public class SchemaMigration implements SchemaStatus {
   @ConfigProperty(name = "db.app.user", defaultValue = "annals_app")
   private String runtimeRole;
 
+  @Inject
+  @ConfigProperty(name = "db.tenancy.user", defaultValue = "annals_tenancy")
+  private String tenancyRole;
+
+  @Inject private TenantMaintenance tenants;
+
   private volatile boolean current;
   private volatile String lastFailure;
 
@@ -58,13 +68,24 @@ public class SchemaMigration implements SchemaStatus {
     attempt();
   }
 
+  /** Purges deleted tenants whose retention has ended. */
+  @Schedule(hour = "*", minute = "*/5", persistent = false)
+  void purgeDue() {
+    if (current) {
+      tenants.purgeDue();
+    }
+  }
+
   private void attempt() {
     try {
-      new SchemaMigrator(runtimeRole).migrate(owner);
+      try (Connection c = owner.getConnection()) {
+        new SchemaMigrator(runtimeRole, tenancyRole).migratePlatform(c);
+      }
+      tenants.reconcileAtStartup();
       current = true;
       lastFailure = null;
       LOG.info("Database schema is current");
-    } catch (SQLException | LiquibaseException e) {
+    } catch (SQLException | LiquibaseException | IOException | RuntimeException e) {
       lastFailure = rootMessage(e);
       LOG.log(
           Level.WARNING,

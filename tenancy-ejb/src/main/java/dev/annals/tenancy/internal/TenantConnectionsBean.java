@@ -1,39 +1,98 @@
 package dev.annals.tenancy.internal;
 
+import dev.annals.tenancy.api.Placement;
+import dev.annals.tenancy.api.Tenant;
 import dev.annals.tenancy.api.TenantConnections;
 import dev.annals.tenancy.api.TenantId;
+import dev.annals.tenancy.infrastructure.TenantDataSources;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * Binds the tenant to the transaction's connection. MANDATORY: a binding outside a transaction
- * would be lost at once (it is transaction-local by design).
+ * Routes a tenant to its data and binds the connection. The binding is made once per transaction
+ * and datasource: a second call for the same tenant in the same transaction finds the binding
+ * recorded in the transaction's registry and skips the round trip; a call for another tenant
+ * rebinds (the physical connection is shared within the transaction).
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.MANDATORY)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class TenantConnectionsBean implements TenantConnections {
 
-  private static final String BIND = "SELECT set_config('annals.tenant_id', ?, true)";
+  /** The event store's pool on the platform database (shared and schema tenants). */
+  static final String PLATFORM = "jdbc/annals/runtime";
 
-  @Resource(lookup = "jdbc/annals/runtime")
+  private static final String BIND =
+      "SELECT set_config('annals.tenant_id', ?, true), set_config('search_path', quote_ident(?),"
+          + " true)";
+  private static final String BIND_SCHEMA =
+      "SELECT set_config('search_path', quote_ident(?), true)";
+
+  @Resource(lookup = PLATFORM)
   private DataSource runtime;
 
+  @Resource(lookup = "jdbc/annals/grouped")
+  private DataSource grouped;
+
+  @Resource private TransactionSynchronizationRegistry transaction;
+
+  @Inject TenantRegistry registry;
+
+  @Inject TenantDataSources dataSources;
+
   @Override
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
   public Connection connection(TenantId tenant) throws SQLException {
-    Connection connection = runtime.getConnection();
+    Tenant t = registry.requireLive(tenant);
+    Placement placement = t.placement(PLATFORM);
+    DataSource ds = PLATFORM.equals(placement.dataSource()) ? runtime : dataSources.lookup(t.id());
+    Connection connection = ds.getConnection();
+    String key = "annals.tenant-binding:" + placement.dataSource();
+    String binding = tenant.value() + "@" + placement.schema();
+    if (binding.equals(transaction.getResource(key))) {
+      return connection;
+    }
     try (PreparedStatement bind = connection.prepareStatement(BIND)) {
       bind.setString(1, tenant.value());
+      bind.setString(2, placement.schema());
       bind.execute();
+      transaction.putResource(key, binding);
       return connection;
     } catch (SQLException e) {
       connection.close();
       throw e;
     }
+  }
+
+  @Override
+  public Placement placement(TenantId tenant) {
+    return registry.requireLive(tenant).placement(PLATFORM);
+  }
+
+  @Override
+  public DataSource localDataSource(Placement placement) {
+    return PLATFORM.equals(placement.dataSource())
+        ? grouped
+        : dataSources.lookup(tenantOf(placement));
+  }
+
+  @Override
+  public void bindSchema(Connection connection, Placement placement) throws SQLException {
+    try (PreparedStatement bind = connection.prepareStatement(BIND_SCHEMA)) {
+      bind.setString(1, placement.schema());
+      bind.execute();
+    }
+  }
+
+  private static TenantId tenantOf(Placement placement) {
+    String jndi = placement.dataSource();
+    return new TenantId(jndi.substring(jndi.lastIndexOf('/') + 1));
   }
 }

@@ -1,10 +1,11 @@
 package dev.annals.web.error;
 
 import dev.annals.eventstore.api.AppendTooLargeException;
-import dev.annals.eventstore.api.StoreUnavailableException;
 import dev.annals.tenancy.api.ConflictException;
 import dev.annals.tenancy.api.InvalidRequestException;
+import dev.annals.tenancy.api.LockedException;
 import dev.annals.tenancy.api.ResourceNotFoundException;
+import dev.annals.tenancy.api.UnavailableException;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -28,13 +29,16 @@ public final class Problems {
     if (failure instanceof ResourceNotFoundException e) {
       return NotFoundMapper.problem(e).toResponse(path, correlationId);
     }
+    if (failure instanceof LockedException e) {
+      return LockedMapper.problem(e).toResponse(path, correlationId);
+    }
     if (failure instanceof ConflictException e) {
       return ConflictMapper.problem(e).toResponse(path, correlationId);
     }
     if (failure instanceof AppendTooLargeException e) {
       return TooLargeMapper.problem(e).toResponse(path, correlationId);
     }
-    if (failure instanceof StoreUnavailableException e) {
+    if (failure instanceof UnavailableException e) {
       return UnavailableMapper.withRetryAfter(
           UnavailableMapper.problem(e).toResponse(path, correlationId));
     }

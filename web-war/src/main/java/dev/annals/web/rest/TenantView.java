@@ -1,6 +1,10 @@
 package dev.annals.web.rest;
 
 import dev.annals.tenancy.api.Tenant;
+import dev.annals.tenancy.api.TenantMove;
+import dev.annals.tenancy.api.TenantStats;
+import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 /**
  * A tenant on the wire.
@@ -8,13 +12,99 @@ import dev.annals.tenancy.api.Tenant;
  * @param id its id
  * @param name display name
  * @param isolation shared, schema or database
- * @param state active, suspended, moving or deleted
+ * @param state creating, active, suspended, moving or deleted
  * @param created when it was created (ISO-8601)
+ * @param database the server of a database-mode tenant placed off the platform's server
+ * @param deleted when it was deleted
+ * @param purgeAfter when a deleted tenant's data is purged
+ * @param streams number of streams (on a single tenant's view)
+ * @param events number of events (on a single tenant's view)
+ * @param move the latest move, while it runs and after (on a single tenant's view)
  */
-public record TenantView(String id, String name, String isolation, String state, String created) {
+@JsonbNillable(false)
+@JsonbPropertyOrder({
+  "id",
+  "name",
+  "isolation",
+  "state",
+  "created",
+  "database",
+  "deleted",
+  "purgeAfter",
+  "streams",
+  "events",
+  "move"
+})
+public record TenantView(
+    String id,
+    String name,
+    String isolation,
+    String state,
+    String created,
+    ServerView database,
+    String deleted,
+    String purgeAfter,
+    Long streams,
+    Long events,
+    MoveView move) {
 
-  static TenantView from(Tenant t) {
+  /**
+   * A database server on the wire.
+   *
+   * @param host host name or address
+   * @param port port
+   */
+  public record ServerView(String host, int port) {}
+
+  /**
+   * A move on the wire.
+   *
+   * @param to target isolation
+   * @param database target server, if another
+   * @param phase copying, fenced, switched, done or failed
+   * @param eventsCopied events copied so far
+   * @param error why it failed
+   * @param started when it started
+   * @param finished when it finished
+   */
+  @JsonbNillable(false)
+  public record MoveView(
+      String to,
+      ServerView database,
+      String phase,
+      long eventsCopied,
+      String error,
+      String started,
+      String finished) {
+
+    static MoveView from(TenantMove m) {
+      return new MoveView(
+          m.to().wireName(),
+          m.server().map(s -> new ServerView(s.host(), s.port())).orElse(null),
+          m.phase(),
+          m.eventsCopied(),
+          m.error().orElse(null),
+          m.startedAt().toString(),
+          m.finishedAt().map(Object::toString).orElse(null));
+    }
+  }
+
+  static TenantView from(Tenant t, TenantStats stats) {
+    return from(t, stats, null);
+  }
+
+  static TenantView from(Tenant t, TenantStats stats, TenantMove move) {
     return new TenantView(
-        t.id().value(), t.name(), t.isolation(), t.state(), t.createdAt().toString());
+        t.id().value(),
+        t.name(),
+        t.isolation().wireName(),
+        t.state(),
+        t.createdAt().toString(),
+        t.server().map(s -> new ServerView(s.host(), s.port())).orElse(null),
+        t.deletedAt().map(Object::toString).orElse(null),
+        t.purgeAfter().map(Object::toString).orElse(null),
+        stats == null ? null : stats.streams(),
+        stats == null ? null : stats.events(),
+        move == null ? null : MoveView.from(move));
   }
 }

@@ -1,6 +1,6 @@
 --liquibase formatted sql
 
---changeset annals:0003-append-batch splitStatements:false
+--changeset annals:tenant-0003-append-batch splitStatements:false
 -- The whole append path in one round trip, for one append or a group-committed batch of many.
 -- Each append runs in its own subtransaction (the BEGIN ... EXCEPTION block), so one append's
 -- conflict or lost race undoes only that append; the caller commits the others together. Appends
@@ -11,8 +11,10 @@
 --
 -- p_batch: [{"tenant", "stream", "expected": "any" | "no_stream" | "exists" | n,
 --            "events": [{"id", "type", "data", "metadata"}]}]
--- status per append: ok | replayed | wrong_version | id_conflict | retry
-CREATE FUNCTION annals.append_batch(p_batch jsonb)
+-- status per append: ok | replayed | wrong_version | id_conflict | retry, or the tenant's closed
+-- gate: suspended | moved | deleted | no_tenant (nothing written). The gate is read under a shared
+-- advisory lock on the tenant, which tenancy takes exclusively to close it: see tenant_gate.
+CREATE FUNCTION "${annals.schema}".append_batch(p_batch jsonb)
 RETURNS TABLE (ordinal integer, status text, first_version bigint, last_version bigint,
                transaction_id text, global_position bigint, current_version bigint)
 LANGUAGE plpgsql
@@ -29,6 +31,7 @@ DECLARE
   v_found    integer;
   v_matching integer;
   v_created  integer;
+  v_gate     text;
 BEGIN
   FOR a, ordinal IN SELECT e.value, e.ord::integer FROM jsonb_array_elements(p_batch) WITH ORDINALITY AS e(value, ord)
   LOOP
@@ -43,7 +46,14 @@ BEGIN
     BEGIN
       PERFORM set_config('annals.tenant_id', v_tenant, true);
       LOOP
-        SELECT s.version INTO v_current FROM annals.streams s
+        PERFORM pg_advisory_xact_lock_shared(hashtext('annals.tenant_gate'), hashtext(v_tenant));
+        SELECT g.state INTO v_gate FROM "${annals.schema}".tenant_gate g WHERE g.tenant_id = v_tenant;
+        IF v_gate IS DISTINCT FROM 'open' THEN
+          status := coalesce(v_gate, 'no_tenant');
+          EXIT;
+        END IF;
+
+        SELECT s.version INTO v_current FROM "${annals.schema}".streams s
           WHERE s.tenant_id = v_tenant AND s.stream_id = v_stream FOR UPDATE;
         v_exists := FOUND;
         IF NOT v_exists THEN
@@ -57,14 +67,14 @@ BEGIN
                count(*) FILTER (WHERE e.stream_id = v_stream AND e.append_count = n
                                   AND e.append_index = array_position(v_ids, e.event_id) - 1)
           INTO v_found, v_matching
-          FROM annals.events e
+          FROM "${annals.schema}".events e
          WHERE e.tenant_id = v_tenant AND e.event_id = ANY (v_ids);
         IF v_found > 0 THEN
           IF v_found = n AND v_matching = n THEN
             SELECT min(e.stream_version), max(e.stream_version) INTO first_version, last_version
-              FROM annals.events e WHERE e.tenant_id = v_tenant AND e.event_id = ANY (v_ids);
+              FROM "${annals.schema}".events e WHERE e.tenant_id = v_tenant AND e.event_id = ANY (v_ids);
             SELECT e.transaction_id::text, e.global_position INTO transaction_id, global_position
-              FROM annals.events e
+              FROM "${annals.schema}".events e
              WHERE e.tenant_id = v_tenant AND e.event_id = v_ids[n];
             IF last_version - first_version + 1 = n THEN
               status := 'replayed';
@@ -87,10 +97,10 @@ BEGIN
         END IF;
 
         IF v_exists THEN
-          UPDATE annals.streams s SET version = v_current + n, updated_at = now()
+          UPDATE "${annals.schema}".streams s SET version = v_current + n, updated_at = now()
            WHERE s.tenant_id = v_tenant AND s.stream_id = v_stream;
         ELSE
-          INSERT INTO annals.streams (tenant_id, stream_id, version)
+          INSERT INTO "${annals.schema}".streams (tenant_id, stream_id, version)
           VALUES (v_tenant, v_stream, n) ON CONFLICT DO NOTHING;
           GET DIAGNOSTICS v_created = ROW_COUNT;
           IF v_created = 0 THEN
@@ -98,7 +108,7 @@ BEGIN
           END IF;
         END IF;
 
-        INSERT INTO annals.events AS e
+        INSERT INTO "${annals.schema}".events AS e
           (tenant_id, stream_id, stream_version, event_id, event_type, data, metadata,
            append_index, append_count)
         SELECT v_tenant, v_stream, v_current + x.i, (x.ev->>'id')::uuid, x.ev->>'type',
@@ -108,7 +118,7 @@ BEGIN
         first_version := v_current + 1;
         last_version := v_current + n;
         SELECT e.transaction_id::text, e.global_position INTO transaction_id, global_position
-          FROM annals.events e
+          FROM "${annals.schema}".events e
          WHERE e.tenant_id = v_tenant AND e.stream_id = v_stream AND e.stream_version = last_version;
         status := 'ok';
         EXIT;
@@ -128,5 +138,5 @@ BEGIN
 END
 $$;
 
---changeset annals:0003-append-batch-grant
-GRANT EXECUTE ON FUNCTION annals.append_batch(jsonb) TO "${annals.app.role}";
+--changeset annals:tenant-0003-append-batch-grant
+GRANT EXECUTE ON FUNCTION "${annals.schema}".append_batch(jsonb) TO "${annals.app.role}";

@@ -1,0 +1,9 @@
+package dev.annals.tenancy.api;
+
+/**
+ * How much a tenant holds.
+ *
+ * @param streams number of streams
+ * @param events number of events (the sum of the streams' versions: versions have no holes)
+ */
+public record TenantStats(long streams, long events) {}

@@ -1,0 +1,20 @@
+package dev.annals.tenancy.api;
+
+import jakarta.ejb.ApplicationException;
+
+/**
+ * Not possible right now (a database unreachable, a tenant datasource still binding, a move's
+ * fence); nothing was changed or acknowledged. The same request again later is safe.
+ */
+@ApplicationException(rollback = true)
+public class UnavailableException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * @param message why, fit to show the caller
+   */
+  public UnavailableException(String message) {
+    super(message);
+  }
+}

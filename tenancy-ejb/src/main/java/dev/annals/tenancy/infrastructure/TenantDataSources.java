@@ -1,0 +1,162 @@
+package dev.annals.tenancy.infrastructure;
+
+import dev.annals.tenancy.api.Identifiers;
+import dev.annals.tenancy.api.Isolation;
+import dev.annals.tenancy.api.Tenant;
+import dev.annals.tenancy.api.TenantId;
+import dev.annals.tenancy.api.UnavailableException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+
+/**
+ * The XA datasources of database-mode tenants, one per tenant, declared in files in {@code
+ * configDropins/overrides} that Liberty applies without a restart (see README, "Tenancy"). Facts
+ * this relies on (measured, notes/liberty-tenant-datasources.md): a new file is usable within a
+ * second; removing or changing a datasource the application has used restarts the application, so
+ * files are only ever added while serving, and retired at start-up, before anything used them; a
+ * file is written to a temporary name and renamed, so Liberty never reads half of one.
+ */
+@ApplicationScoped
+public class TenantDataSources {
+
+  private static final Logger LOG = Logger.getLogger(TenantDataSources.class.getName());
+  private static final String PREFIX = "annals-tenant-";
+  private static final long WAIT_MILLIS = 20_000;
+
+  private final Map<String, DataSource> bound = new ConcurrentHashMap<>();
+
+  /** Declares the tenant's datasource unless an identical declaration exists already. */
+  public void declare(Tenant t) throws IOException {
+    if (t.isolation() != Isolation.DATABASE) {
+      return;
+    }
+    Path dir = directory();
+    Files.createDirectories(dir);
+    Path file = dir.resolve(PREFIX + t.id().value() + ".xml");
+    String xml = declaration(t);
+    if (Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).equals(xml)) {
+      return;
+    }
+    Path temp = dir.resolve("." + PREFIX + t.id().value() + ".tmp");
+    Files.writeString(temp, xml, StandardCharsets.UTF_8);
+    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    LOG.info(() -> "Declared datasource " + Identifiers.jndiNameOf(t.id()));
+  }
+
+  /**
+   * Whether declaring {@code t} would change a datasource this application has already used, which
+   * Liberty can only apply by restarting the application.
+   */
+  public boolean wouldChangeUsed(Tenant t) throws IOException {
+    if (t.isolation() != Isolation.DATABASE || !bound.containsKey(t.id().value())) {
+      return false;
+    }
+    Path file = directory().resolve(PREFIX + t.id().value() + ".xml");
+    return !Files.exists(file)
+        || !Files.readString(file, StandardCharsets.UTF_8).equals(declaration(t));
+  }
+
+  /**
+   * Removes the declarations of tenants not in {@code live}. Only at start-up, before any request
+   * used them: removing a datasource the application has used would restart it.
+   */
+  public void retainOnly(Set<String> live) throws IOException {
+    Path dir = directory();
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, PREFIX + "*.xml")) {
+      for (Path f : files) {
+        String name = f.getFileName().toString();
+        String id = name.substring(PREFIX.length(), name.length() - ".xml".length());
+        if (!live.contains(id)) {
+          Files.deleteIfExists(f);
+          LOG.info(() -> "Retired datasource of tenant " + id);
+        }
+      }
+    }
+  }
+
+  /**
+   * The tenant's datasource, waiting (up to 20 s) until Liberty has applied its declaration.
+   *
+   * @throws UnavailableException when it is not bound in time
+   */
+  public DataSource lookup(TenantId id) {
+    DataSource ds = bound.get(id.value());
+    if (ds != null) {
+      return ds;
+    }
+    long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+    NamingException last = null;
+    while (System.currentTimeMillis() < deadline) {
+      try {
+        ds = (DataSource) new InitialContext().lookup(Identifiers.jndiNameOf(id));
+        bound.put(id.value(), ds);
+        return ds;
+      } catch (NamingException e) {
+        last = e;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new UnavailableException(
+        "The datasource of tenant '"
+            + id
+            + "' is not available yet"
+            + (last == null ? "" : " (" + last.getMessage() + ")"));
+  }
+
+  /**
+   * The declaration. Idle connections are closed after a minute, so many quiet tenants do not hold
+   * the server's connection slots. Host and port are validated ({@code DatabaseServer}) and the
+   * names derive from a validated id, so nothing here needs escaping; credentials stay server
+   * variables.
+   */
+  static String declaration(Tenant t) {
+    String id = t.id().value();
+    String host = t.server().map(s -> s.host()).orElse("${db.host}");
+    String port = t.server().map(s -> Integer.toString(s.port())).orElse("${db.port}");
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!-- Written by Annals for tenant %1$s (database isolation); regenerated at start-up from
+             the tenant registry. Do not edit: change the tenant through the API. -->
+        <server>
+          <dataSource id="annalsTenant_%1$s" jndiName="%2$s" type="javax.sql.XADataSource"
+                      isolationLevel="TRANSACTION_READ_COMMITTED">
+            <jdbcDriver libraryRef="pgLib" javax.sql.XADataSource="org.postgresql.xa.PGXADataSource"/>
+            <properties.postgresql serverName="%3$s" portNumber="%4$s" databaseName="%5$s"
+                                   user="${db.app.user}" password="${db.app.password}"
+                                   ApplicationName="annals-tenant"/>
+            <connectionManager maxPoolSize="${db.pool.tenant.max}" minPoolSize="0" connectionTimeout="10s"
+                               maxIdleTime="1m" reapTime="20s"/>
+          </dataSource>
+        </server>
+        """
+        .formatted(id, Identifiers.jndiNameOf(t.id()), host, port, Identifiers.databaseOf(t.id()));
+  }
+
+  private static Path directory() {
+    String config = System.getProperty("server.config.dir");
+    if (config == null) {
+      throw new IllegalStateException("server.config.dir is not set: not running in Liberty?");
+    }
+    return Path.of(config, "configDropins", "overrides");
+  }
+}

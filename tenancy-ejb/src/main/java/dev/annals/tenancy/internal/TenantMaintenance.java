@@ -1,0 +1,201 @@
+package dev.annals.tenancy.internal;
+
+import dev.annals.tenancy.api.InvalidRequestException;
+import dev.annals.tenancy.api.Isolation;
+import dev.annals.tenancy.api.Tenant;
+import dev.annals.tenancy.api.TenantId;
+import dev.annals.tenancy.api.UnavailableException;
+import dev.annals.tenancy.infrastructure.SchemaMigrator;
+import dev.annals.tenancy.infrastructure.TenantDataSources;
+import dev.annals.tenancy.infrastructure.TenantRepository;
+import dev.annals.tenancy.infrastructure.TenantStorage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import liquibase.exception.LiquibaseException;
+
+/**
+ * Tenant provisioning and upkeep: creating a tenant's storage, bringing every tenant's data to this
+ * build's changelog at start-up, re-declaring database tenants' datasources, purging deleted
+ * tenants whose retention ended, and cleaning up creations a crashed node left unfinished.
+ */
+@ApplicationScoped
+public class TenantMaintenance {
+
+  private static final Logger LOG = Logger.getLogger(TenantMaintenance.class.getName());
+
+  /** A creation unfinished for this long belongs to a node that died (creation takes seconds). */
+  private static final int STALE_CREATION_MINUTES = 10;
+
+  @Inject TenantRepository repository;
+
+  @Inject TenantStorage storage;
+
+  @Inject TenantDataSources dataSources;
+
+  @Inject TenantMover mover;
+
+  private volatile String dataVersion;
+
+  private final Map<String, String> failures = new ConcurrentHashMap<>();
+
+  TenantRepository repository() {
+    return repository;
+  }
+
+  TenantStorage storage() {
+    return storage;
+  }
+
+  TenantDataSources dataSources() {
+    return dataSources;
+  }
+
+  /** Tenants whose data could not be brought up to date at start-up, with why. */
+  public Map<String, String> failures() {
+    return Map.copyOf(failures);
+  }
+
+  /**
+   * Provisions a claimed tenant's storage and marks it active. On failure everything it created is
+   * removed again and the claim released, so the same request can simply be repeated.
+   */
+  Tenant provision(Tenant claimed) {
+    TenantId id = claimed.id();
+    try {
+      storage.provision(claimed);
+      dataSources.declare(claimed);
+      if (claimed.isolation() == Isolation.DATABASE) {
+        dataSources.lookup(id);
+      }
+      repository.setDataVersion(id, dataVersion());
+      Tenant active = repository.setState(id, "active");
+      JsonObjectBuilder detail =
+          Json.createObjectBuilder()
+              .add("name", claimed.name())
+              .add("isolation", claimed.isolation().wireName());
+      claimed.server().ifPresent(s -> detail.add("host", s.host()).add("port", s.port()));
+      audit(id, "created", detail.build().toString());
+      return active;
+    } catch (SQLException | IOException | LiquibaseException e) {
+      discard(claimed);
+      throw new UnavailableException(
+          "Could not provision tenant " + id + " now, nothing was kept: " + e.getMessage());
+    } catch (RuntimeException e) {
+      discard(claimed);
+      throw e;
+    }
+  }
+
+  /** Appends to the audit log. */
+  void audit(TenantId id, String action, String detailJson) throws SQLException {
+    repository.audit(id, action, detailJson);
+  }
+
+  /** Removes a deleted tenant's data and records it. */
+  void purge(Tenant deleted) throws SQLException {
+    storage.purge(deleted);
+    repository.markPurged(deleted.id());
+    audit(deleted.id(), "purged", "{}");
+    LOG.info(() -> "Purged the data of deleted tenant " + deleted.id());
+  }
+
+  private void discard(Tenant claimed) {
+    try {
+      storage.purge(claimed);
+    } catch (InvalidRequestException e) {
+      LOG.fine(() -> "Nothing to remove for failed tenant " + claimed.id() + ": " + e.getMessage());
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not remove the storage of failed tenant " + claimed.id(), e);
+    }
+    try {
+      repository.removeCreating(claimed.id());
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "Could not release the claim of failed tenant " + claimed.id(), e);
+    }
+  }
+
+  /** Purges every deleted tenant whose retention has ended. */
+  public void purgeDue() {
+    try {
+      for (Tenant t : repository.dueForPurge()) {
+        try {
+          purge(t);
+        } catch (SQLException | RuntimeException e) {
+          LOG.log(Level.WARNING, "Could not purge tenant " + t.id() + ", will retry", e);
+        }
+      }
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "Could not look for tenants to purge, will retry", e);
+    }
+  }
+
+  /**
+   * Start-up: migrates the shared schema, then every tenant's own schema or database whose recorded
+   * version differs from this build's; declares database tenants' datasources and retires those of
+   * purged tenants (before anything used them); removes stale creations. A tenant that cannot be
+   * migrated is reported and skipped; the others serve.
+   */
+  public void reconcileAtStartup() throws SQLException, LiquibaseException, IOException {
+    storage.migrateShared();
+    for (TenantRepository.MoveRow move : repository.staleMoves(STALE_CREATION_MINUTES)) {
+      if ("switched".equals(move.phase())) {
+        LOG.info(() -> "Completing the move of tenant " + move.to().id());
+        mover.finish(move);
+      } else {
+        LOG.info(() -> "Rolling back the unfinished move of tenant " + move.from().id());
+        mover.abort(move, "the node moving it stopped before the switch");
+      }
+    }
+    for (Tenant stale : repository.staleCreations(STALE_CREATION_MINUTES)) {
+      LOG.info(() -> "Removing the unfinished creation of tenant " + stale.id());
+      discard(stale);
+    }
+    List<Tenant> live = repository.allLive();
+    Map<String, String> versions = repository.dataVersions();
+    String current = dataVersion();
+    Set<String> databaseTenants = new HashSet<>();
+    for (Tenant t : live) {
+      if (t.isolation() == Isolation.DATABASE) {
+        databaseTenants.add(t.id().value());
+        dataSources.declare(t);
+      }
+    }
+    dataSources.retainOnly(databaseTenants);
+    for (Tenant t : live) {
+      if ("creating".equals(t.state())
+          || t.isolation() == Isolation.SHARED
+          || current.equals(versions.get(t.id().value()))) {
+        continue;
+      }
+      try {
+        storage.migrate(t);
+        repository.setDataVersion(t.id(), current);
+        failures.remove(t.id().value());
+      } catch (SQLException | LiquibaseException | RuntimeException e) {
+        failures.put(t.id().value(), String.valueOf(e.getMessage()));
+        LOG.log(Level.WARNING, "Could not migrate the data of tenant " + t.id(), e);
+      }
+    }
+    purgeDue();
+  }
+
+  private String dataVersion() throws LiquibaseException {
+    String v = dataVersion;
+    if (v == null) {
+      v = SchemaMigrator.tenantDataVersion();
+      dataVersion = v;
+    }
+    return v;
+  }
+}

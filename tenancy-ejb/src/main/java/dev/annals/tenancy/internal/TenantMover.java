@@ -1,0 +1,164 @@
+package dev.annals.tenancy.internal;
+
+import dev.annals.tenancy.api.Isolation;
+import dev.annals.tenancy.api.Tenant;
+import dev.annals.tenancy.infrastructure.TenantDataSources;
+import dev.annals.tenancy.infrastructure.TenantRepository;
+import dev.annals.tenancy.infrastructure.TenantRepository.MoveRow;
+import dev.annals.tenancy.infrastructure.TenantStorage;
+import dev.annals.tenancy.infrastructure.TenantStorage.Position;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Moves a tenant's data while it keeps serving. The copy runs in $all order and keeps every event's
+ * (transaction id, position), so readers' checkpoints stay valid:
+ *
+ * <ol>
+ *   <li>provision the target, its gate closed ({@code moved}): nothing writes there yet;
+ *   <li>copy under traffic, page by page, only what a $all reader could see (below the oldest open
+ *       transaction), so no event is passed over;
+ *   <li>fence: close the source's gate under its exclusive lock, which waits for appends in flight;
+ *       appends arriving now see {@code moved} and are retried (group commit re-resolves the
+ *       tenant's placement) or answered 503 with Retry-After;
+ *   <li>copy the rest (no writer of the tenant is left, so everything is final), the stream heads,
+ *       and move the target's position sequence past the copied positions; compare counts and the
+ *       last position on both sides;
+ *   <li>switch: open the target's gate, point the registry at the target, restore the state;
+ *   <li>clean up the source once no node can still route there (registry caches expire in 1 s).
+ * </ol>
+ *
+ * Any failure before the switch reopens the source's gate and removes the target: the tenant stays
+ * where it was, intact.
+ */
+@ApplicationScoped
+public class TenantMover {
+
+  private static final Logger LOG = Logger.getLogger(TenantMover.class.getName());
+  private static final int PAGE = 1000;
+  private static final int MAX_PAGES_UNFENCED = 100_000;
+  private static final long MAX_TRANSACTION_ID_BURN = 5_000_000;
+  private static final long CACHE_EXPIRY_MILLIS = 2_000;
+
+  @Resource private ManagedExecutorService executor;
+
+  @Inject TenantRepository repository;
+
+  @Inject TenantStorage storage;
+
+  @Inject TenantDataSources dataSources;
+
+  @Inject TenantRegistry registry;
+
+  /** Runs the move in the background. */
+  void start(MoveRow move) {
+    executor.execute(() -> run(move));
+  }
+
+  private void run(MoveRow move) {
+    Tenant from = move.from();
+    Tenant to = move.to();
+    boolean switched = false;
+    try {
+      storage.provision(to, "moved");
+      dataSources.declare(to);
+      if (to.isolation() == Isolation.DATABASE) {
+        dataSources.lookup(to.id());
+      }
+      storage.advanceTransactionIds(from, to, MAX_TRANSACTION_ID_BURN);
+
+      long[] page = new long[1];
+      long total = 0;
+      Position at = Position.START;
+      for (int i = 0; i < MAX_PAGES_UNFENCED; i++) {
+        at = storage.copyEvents(from, to, at, true, PAGE, page);
+        total += page[0];
+        repository.updateMove(move.moveId(), null, total, null);
+        if (page[0] < PAGE) {
+          break;
+        }
+      }
+
+      storage.setGate(from, "moved");
+      repository.updateMove(move.moveId(), "fenced", total, null);
+      do {
+        at = storage.copyEvents(from, to, at, false, PAGE, page);
+        total += page[0];
+      } while (page[0] == PAGE);
+      storage.copyStreamsAndSequence(from, to);
+      String source = storage.fingerprint(from);
+      String target = storage.fingerprint(to);
+      if (!source.equals(target)) {
+        throw new SQLException(
+            "the copy does not match its source (" + target + " vs " + source + ")");
+      }
+
+      storage.setGate(to, "active".equals(move.priorState()) ? "open" : "suspended");
+      repository.switchPlacement(to, move.priorState());
+      switched = true;
+      registry.invalidate(to.id());
+      repository.updateMove(move.moveId(), "switched", total, null);
+      repository.audit(
+          to.id(),
+          "moved",
+          "{\"from\":\""
+              + from.isolation().wireName()
+              + "\",\"to\":\""
+              + to.isolation().wireName()
+              + "\",\"events\":"
+              + total
+              + "}");
+      LOG.info(() -> "Moved tenant " + to.id() + " to " + to.isolation().wireName());
+    } catch (Exception e) {
+      if (!switched) {
+        LOG.log(Level.WARNING, "Move of tenant " + from.id() + " failed; it stays where it was", e);
+        abort(move, String.valueOf(e.getMessage()));
+        return;
+      }
+      LOG.log(Level.WARNING, "Move of tenant " + from.id() + " switched, then failed", e);
+    }
+    try {
+      Thread.sleep(CACHE_EXPIRY_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    finish(move);
+  }
+
+  /** After the switch: removes the source's data (start-up repeats this if it fails). */
+  void finish(MoveRow move) {
+    try {
+      storage.purge(move.from(), true);
+      repository.updateMove(move.moveId(), "done", null, null);
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not remove the old data of moved tenant " + move.to().id(), e);
+    }
+  }
+
+  /** Before the switch: reopens the source and removes the target. */
+  void abort(MoveRow move, String why) {
+    Tenant from = move.from();
+    try {
+      storage.setGate(from, "active".equals(move.priorState()) ? "open" : "suspended");
+      repository.setState(from.id(), move.priorState());
+      registry.invalidate(from.id());
+      repository.updateMove(move.moveId(), "failed", null, why);
+      repository.audit(from.id(), "move-failed", "{}");
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.SEVERE, "Could not roll back the move of tenant " + from.id(), e);
+      return;
+    }
+    if (!move.to().samePlaceAs(from)) {
+      try {
+        storage.purge(move.to(), true);
+      } catch (SQLException | RuntimeException e) {
+        LOG.log(Level.WARNING, "Could not remove the partial copy of tenant " + from.id(), e);
+      }
+    }
+  }
+}

@@ -13,6 +13,6 @@ public final class Deployments {
   public static WebArchive probes() {
     return ShrinkWrap.create(WebArchive.class, "annals-it-probes.war")
         .addPackages(true, TransactionProbe.class.getPackage())
-        .addClass(ItServer.class);
+        .addClasses(ItServer.class, Api.class, Db.class, Db.Location.class);
   }
 }

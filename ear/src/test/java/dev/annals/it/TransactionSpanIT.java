@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.annals.it.probe.ProbeRejectedException;
 import dev.annals.it.probe.TransactionProbe;
 import jakarta.inject.Inject;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,14 +24,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * One JTA transaction spans a PostgreSQL insert through the XA datasource and a JMS send to the
- * embedded messaging engine: both arrive, or neither does. The test methods run inside the server;
- * each uses a fresh id, so messages left on the persistent queue by earlier runs do not matter.
+ * embedded messaging engine: both arrive, or neither does; likewise with a database-mode tenant's
+ * own datasource in the same transaction (a two-phase commit over two databases and JMS). The test
+ * methods run inside the server; each uses a fresh id, so messages left on the persistent queue by
+ * earlier runs do not matter.
  */
 @ExtendWith(ArquillianExtension.class)
 class TransactionSpanIT {
 
   private static final Duration DELIVERY = Duration.ofSeconds(10);
   private static final Duration ABSENCE = Duration.ofSeconds(2);
+
+  /** A database-mode tenant (fresh databases each build, so a fixed id is free). */
+  private static final String DATABASE_TENANT = "itxaprobe";
 
   @Inject private TransactionProbe probe;
 
@@ -48,6 +54,38 @@ class TransactionSpanIT {
       s.execute("CREATE TABLE IF NOT EXISTS public.it_tx_probe (id uuid PRIMARY KEY)");
       s.execute("GRANT SELECT, INSERT ON public.it_tx_probe TO annals_app");
     }
+    HttpResponse<String> created =
+        Api.post(
+            "/api/tenants",
+            "{\"id\":\"" + DATABASE_TENANT + "\",\"name\":\"XA\",\"isolation\":\"database\"}");
+    assertTrue(created.statusCode() == 201 || created.statusCode() == 409, created.body());
+    try (Connection c = Db.ownerOf(DATABASE_TENANT);
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE IF NOT EXISTS public.it_tx_probe (id uuid PRIMARY KEY)");
+      s.execute("GRANT SELECT, INSERT ON public.it_tx_probe TO annals_app");
+    }
+  }
+
+  @Test
+  void oneTransactionSpansTheTenantDatabaseThePlatformDatabaseAndJms() throws Exception {
+    UUID id = UUID.randomUUID();
+
+    probe.writeBothAndSend(DATABASE_TENANT, id, false);
+
+    assertTrue(probe.rowExists(id), "platform row committed");
+    assertTrue(probe.tenantRowExists(DATABASE_TENANT, id), "tenant database row committed");
+    assertEquals(Optional.of(id.toString()), probe.receive(id, DELIVERY), "message delivered");
+  }
+
+  @Test
+  void rollbackOnlyUndoesTheTenantDatabaseToo() throws Exception {
+    UUID id = UUID.randomUUID();
+
+    probe.writeBothAndSend(DATABASE_TENANT, id, true);
+
+    assertFalse(probe.rowExists(id), "platform row rolled back");
+    assertFalse(probe.tenantRowExists(DATABASE_TENANT, id), "tenant database row rolled back");
+    assertEquals(Optional.empty(), probe.receive(id, ABSENCE), "message rolled back");
   }
 
   @Test

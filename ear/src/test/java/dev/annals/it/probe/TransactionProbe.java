@@ -16,6 +16,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import javax.sql.DataSource;
 
 /**
@@ -59,6 +61,39 @@ public class TransactionProbe {
   public void writeAndSendThenReject(UUID id) throws SQLException {
     writeAndSend(id);
     throw new ProbeRejectedException("probe " + id + " rejected after its writes");
+  }
+
+  /**
+   * Inserts the row into the platform database and into a database-mode tenant's database (through
+   * its datasource {@code jdbc/annals/tenant/<id>}) and sends the message: a two-phase commit over
+   * two PostgreSQL databases and the messaging engine.
+   */
+  public void writeBothAndSend(String tenant, UUID id, boolean rollbackOnly) throws Exception {
+    writeAndSend(id);
+    try (Connection c = tenantDataSource(tenant).getConnection();
+        PreparedStatement ps = c.prepareStatement(INSERT)) {
+      ps.setString(1, id.toString());
+      ps.executeUpdate();
+    }
+    if (rollbackOnly) {
+      context.setRollbackOnly();
+    }
+  }
+
+  /** Whether the probe's row is visible in the tenant's database to a new transaction. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public boolean tenantRowExists(String tenant, UUID id) throws Exception {
+    try (Connection c = tenantDataSource(tenant).getConnection();
+        PreparedStatement ps = c.prepareStatement(EXISTS)) {
+      ps.setString(1, id.toString());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  private static DataSource tenantDataSource(String tenant) throws NamingException {
+    return (DataSource) new InitialContext().lookup("jdbc/annals/tenant/" + tenant);
   }
 
   /** Whether the probe's row is visible to a new transaction. */

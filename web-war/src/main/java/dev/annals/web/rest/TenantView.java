@@ -68,6 +68,7 @@ public record TenantView(
    * @param finished when it finished
    */
   @JsonbNillable(false)
+  @JsonbPropertyOrder({"to", "database", "phase", "eventsCopied", "error", "started", "finished"})
   public record MoveView(
       String to,
       ServerView database,

@@ -26,6 +26,8 @@ import java.util.List;
  * @param jmsPort the bench server's messaging port
  * @param redisPort the embedded Redis the bench server uses
  * @param poolMax the server's runtime pool size (DB_POOL_MAX)
+ * @param serverWarmup load on the fresh server before anything is measured, so the JIT has compiled
+ *     the hot paths (Liberty needs tens of seconds; a per-point warm-up is too short)
  * @param warmup warm-up before every measured point
  * @param duration measured window of every point
  * @param appendConcurrency concurrency levels of the single-event appends
@@ -53,6 +55,7 @@ public record BenchConfig(
     int jmsPort,
     int redisPort,
     int poolMax,
+    Duration serverWarmup,
     Duration warmup,
     Duration duration,
     List<Integer> appendConcurrency,
@@ -97,6 +100,7 @@ public record BenchConfig(
         Integer.parseInt(prop("bench.jms.port", "7496")),
         Integer.parseInt(prop("bench.redis.port", "36479")),
         Integer.parseInt(prop("bench.pool.max", "20")),
+        Duration.ofMillis(Long.parseLong(prop("bench.serverWarmupMs", quick ? "0" : "60000"))),
         Duration.ofMillis(Long.parseLong(prop("bench.warmupMs", quick ? "0" : "5000"))),
         Duration.ofMillis(Long.parseLong(prop("bench.durationMs", quick ? "300" : "10000"))),
         ints(prop("bench.append.concurrency", quick ? "1,8" : "1,8,32,64")),

@@ -1,6 +1,47 @@
 --liquibase formatted sql
 
---changeset annals:tenant-0003-append-batch splitStatements:false
+--changeset annals:tenant-0003-append-replay splitStatements:false runOnChange:true
+-- What became of an append's event ids, for an append that did not go through as new (a wrong
+-- expected version, or an id the unique index found stored): 'replayed' when they are exactly one
+-- earlier append, stored in this stream in this order (with that append's versions and last
+-- position: a resend is answered, not stored again); 'id_conflict' when some are stored otherwise;
+-- 'none' when none is stored. A plain "event_id = ANY" keeps the lookup on the unique
+-- (tenant_id, event_id) index. runOnChange: function bodies are replaced when this file changes.
+CREATE OR REPLACE FUNCTION "${annals.schema}".append_replay(p_tenant text, p_stream text, p_events jsonb)
+RETURNS TABLE (outcome text, first_version bigint, last_version bigint, transaction_id text,
+               global_position bigint)
+LANGUAGE plpgsql
+AS $$
+DECLARE
+  v_ids      uuid[];
+  n          integer;
+  v_stored   integer;
+  v_matching integer;
+BEGIN
+  SELECT array_agg((ev->>'id')::uuid ORDER BY i) INTO v_ids
+    FROM jsonb_array_elements(p_events) WITH ORDINALITY AS x(ev, i);
+  n := cardinality(v_ids);
+  SELECT count(*),
+         count(*) FILTER (WHERE e.stream_id = p_stream AND e.append_count = n
+                            AND e.append_index = array_position(v_ids, e.event_id) - 1),
+         min(e.stream_version), max(e.stream_version)
+    INTO v_stored, v_matching, first_version, last_version
+    FROM "${annals.schema}".events e
+   WHERE e.tenant_id = p_tenant AND e.event_id = ANY (v_ids);
+  IF v_stored = n AND v_matching = n AND last_version - first_version + 1 = n THEN
+    outcome := 'replayed';
+    SELECT e.transaction_id::text, e.global_position INTO transaction_id, global_position
+      FROM "${annals.schema}".events e
+     WHERE e.tenant_id = p_tenant AND e.event_id = v_ids[n];
+  ELSE
+    outcome := CASE WHEN v_stored > 0 THEN 'id_conflict' ELSE 'none' END;
+    first_version := NULL; last_version := NULL;
+  END IF;
+  RETURN NEXT;
+END
+$$;
+
+--changeset annals:tenant-0003-append-batch splitStatements:false runOnChange:true
 -- The whole append path in one round trip, for one append or a group-committed batch of many.
 -- Each append runs in its own subtransaction (the BEGIN ... EXCEPTION block), so one append's
 -- conflict or lost race undoes only that append; the caller commits the others together. Appends
@@ -9,12 +50,16 @@
 -- appends: each writing subtransaction takes a subxid, and more than 64 in one transaction
 -- overflow every concurrent snapshot's subxid cache.
 --
+-- The common case costs no idempotency lookup: new events are inserted straight away, and the
+-- unique (tenant_id, event_id) index catches a stored id; only then (or on a wrong expected
+-- version) does append_replay decide between "a resend: answer the original" and "a conflict".
+--
 -- p_batch: [{"tenant", "stream", "expected": "any" | "no_stream" | "exists" | n,
 --            "events": [{"id", "type", "data", "metadata"}]}]
 -- status per append: ok | replayed | wrong_version | id_conflict | retry, or the tenant's closed
 -- gate: suspended | moved | deleted | no_tenant (nothing written). The gate is read under a shared
 -- advisory lock on the tenant, which tenancy takes exclusively to close it: see tenant_gate.
-CREATE FUNCTION "${annals.schema}".append_batch(p_batch jsonb)
+CREATE OR REPLACE FUNCTION "${annals.schema}".append_batch(p_batch jsonb)
 RETURNS TABLE (ordinal integer, status text, first_version bigint, last_version bigint,
                transaction_id text, global_position bigint, current_version bigint)
 LANGUAGE plpgsql
@@ -25,26 +70,24 @@ DECLARE
   v_tenant   text;
   v_stream   text;
   v_expected text;
-  v_ids      uuid[];
   v_current  bigint;
   v_exists   boolean;
-  v_found    integer;
-  v_matching integer;
   v_created  integer;
   v_gate     text;
+  r          record;
 BEGIN
   FOR a, ordinal IN SELECT e.value, e.ord::integer FROM jsonb_array_elements(p_batch) WITH ORDINALITY AS e(value, ord)
   LOOP
     v_tenant := a->>'tenant';
     v_stream := a->>'stream';
     v_expected := a->>'expected';
-    SELECT array_agg((ev->>'id')::uuid ORDER BY i) INTO v_ids
-      FROM jsonb_array_elements(a->'events') WITH ORDINALITY AS x(ev, i);
-    n := cardinality(v_ids);
+    n := jsonb_array_length(a->'events');
     status := NULL; first_version := NULL; last_version := NULL;
     transaction_id := NULL; global_position := NULL; current_version := NULL;
+    -- Bound outside the subtransaction: a setting made inside it would be undone with it, and the
+    -- exception handler's replay lookup must still see the tenant's rows.
+    PERFORM set_config('annals.tenant_id', v_tenant, true);
     BEGIN
-      PERFORM set_config('annals.tenant_id', v_tenant, true);
       LOOP
         PERFORM pg_advisory_xact_lock_shared(hashtext('annals.tenant_gate'), hashtext(v_tenant));
         SELECT g.state INTO v_gate FROM "${annals.schema}".tenant_gate g WHERE g.tenant_id = v_tenant;
@@ -60,39 +103,16 @@ BEGIN
           v_current := 0;
         END IF;
 
-        -- Idempotency: stored ids must be exactly one earlier append, in this stream and order.
-        -- A plain "event_id = ANY" keeps the lookup on the unique (tenant_id, event_id) index
-        -- (a join against unnest(ids) could be planned as a scan of the tenant's events).
-        SELECT count(*),
-               count(*) FILTER (WHERE e.stream_id = v_stream AND e.append_count = n
-                                  AND e.append_index = array_position(v_ids, e.event_id) - 1)
-          INTO v_found, v_matching
-          FROM "${annals.schema}".events e
-         WHERE e.tenant_id = v_tenant AND e.event_id = ANY (v_ids);
-        IF v_found > 0 THEN
-          IF v_found = n AND v_matching = n THEN
-            SELECT min(e.stream_version), max(e.stream_version) INTO first_version, last_version
-              FROM "${annals.schema}".events e WHERE e.tenant_id = v_tenant AND e.event_id = ANY (v_ids);
-            SELECT e.transaction_id::text, e.global_position INTO transaction_id, global_position
-              FROM "${annals.schema}".events e
-             WHERE e.tenant_id = v_tenant AND e.event_id = v_ids[n];
-            IF last_version - first_version + 1 = n THEN
-              status := 'replayed';
-              EXIT;
-            END IF;
-          END IF;
-          status := 'id_conflict';
-          first_version := NULL; last_version := NULL;
-          transaction_id := NULL; global_position := NULL;
-          EXIT;
-        END IF;
-
         IF NOT (v_expected = 'any'
                 OR (v_expected = 'no_stream' AND v_current = 0)
                 OR (v_expected = 'exists' AND v_current > 0)
                 OR (v_expected ~ '^[0-9]+$' AND v_expected::bigint = v_current)) THEN
-          status := 'wrong_version';
-          current_version := v_current;
+          -- A resend of a stored append finds the stream moved on: answer it as a replay.
+          SELECT * INTO r FROM "${annals.schema}".append_replay(v_tenant, v_stream, a->'events');
+          status := CASE r.outcome WHEN 'none' THEN 'wrong_version' ELSE r.outcome END;
+          current_version := CASE WHEN r.outcome = 'none' THEN v_current END;
+          first_version := r.first_version; last_version := r.last_version;
+          transaction_id := r.transaction_id; global_position := r.global_position;
           EXIT;
         END IF;
 
@@ -108,26 +128,30 @@ BEGIN
           END IF;
         END IF;
 
-        INSERT INTO "${annals.schema}".events AS e
-          (tenant_id, stream_id, stream_version, event_id, event_type, data, metadata,
-           append_index, append_count)
-        SELECT v_tenant, v_stream, v_current + x.i, (x.ev->>'id')::uuid, x.ev->>'type',
-               x.ev->'data', x.ev->'metadata', x.i - 1, n
-          FROM jsonb_array_elements(a->'events') WITH ORDINALITY AS x(ev, i)
-         ORDER BY x.i;
+        -- All rows of one INSERT share the transaction id; the last event has the highest position.
+        WITH inserted AS (
+          INSERT INTO "${annals.schema}".events AS e
+            (tenant_id, stream_id, stream_version, event_id, event_type, data, metadata,
+             append_index, append_count)
+          SELECT v_tenant, v_stream, v_current + x.i, (x.ev->>'id')::uuid, x.ev->>'type',
+                 x.ev->'data', x.ev->'metadata', x.i - 1, n
+            FROM jsonb_array_elements(a->'events') WITH ORDINALITY AS x(ev, i)
+           ORDER BY x.i
+          RETURNING e.transaction_id, e.global_position)
+        SELECT min(inserted.transaction_id::text), max(inserted.global_position)
+          INTO transaction_id, global_position FROM inserted;
         first_version := v_current + 1;
         last_version := v_current + n;
-        SELECT e.transaction_id::text, e.global_position INTO transaction_id, global_position
-          FROM "${annals.schema}".events e
-         WHERE e.tenant_id = v_tenant AND e.stream_id = v_stream AND e.stream_version = last_version;
         status := 'ok';
         EXIT;
       END LOOP;
     EXCEPTION
       WHEN unique_violation THEN
-        status := 'id_conflict';
-        first_version := NULL; last_version := NULL;
-        transaction_id := NULL; global_position := NULL;
+        -- A stored id (the subtransaction is undone): a resend of that append, or a conflict.
+        SELECT * INTO r FROM "${annals.schema}".append_replay(v_tenant, v_stream, a->'events');
+        status := CASE r.outcome WHEN 'replayed' THEN 'replayed' ELSE 'id_conflict' END;
+        first_version := r.first_version; last_version := r.last_version;
+        transaction_id := r.transaction_id; global_position := r.global_position;
       WHEN deadlock_detected OR serialization_failure OR lock_not_available THEN
         status := 'retry';
         first_version := NULL; last_version := NULL;
@@ -140,3 +164,6 @@ $$;
 
 --changeset annals:tenant-0003-append-batch-grant
 GRANT EXECUTE ON FUNCTION "${annals.schema}".append_batch(jsonb) TO "${annals.app.role}";
+
+--changeset annals:tenant-0003-append-replay-grant
+GRANT EXECUTE ON FUNCTION "${annals.schema}".append_replay(text, text, jsonb) TO "${annals.app.role}";

@@ -45,7 +45,9 @@ class IdempotencyIT {
     List<HttpResponse<String>> responses = AppendConcurrencyIT.race(() -> Api.post(path, body));
 
     assertEquals(1, responses.stream().filter(r -> r.statusCode() == 201).count());
-    assertTrue(responses.stream().allMatch(r -> r.statusCode() == 201 || r.statusCode() == 200));
+    assertTrue(
+        responses.stream().allMatch(r -> r.statusCode() == 201 || r.statusCode() == 200),
+        () -> responses.stream().map(r -> r.statusCode() + " " + r.body()).toList().toString());
     JsonObject original = Api.json(responses.get(0));
     responses.forEach(r -> assertEquals(original, Api.json(r)));
     assertEquals(List.of(1L, 2L), Db.versions(tenant, "order-8"));

@@ -1,6 +1,7 @@
 package dev.annals.eventstore.infrastructure;
 
 import dev.annals.eventstore.api.Checkpoint;
+import dev.annals.tenancy.api.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,14 +18,21 @@ import java.util.List;
  */
 public final class AppendStatement {
 
-  private static final String SQL = "SELECT * FROM append_batch(?::jsonb)";
+  private static final String SQL = "SELECT * FROM %s.append_batch(?::jsonb)";
 
   private AppendStatement() {}
 
-  /** Executes the appends on {@code connection}; outcomes in the order of {@code commands}. */
-  public static List<AppendOutcome> execute(Connection connection, List<AppendCommand> commands)
-      throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(SQL)) {
+  /**
+   * Executes the appends on {@code connection} with the append function of {@code schema} (named
+   * explicitly: no {@code search_path} round trip is needed, and the function binds each append's
+   * tenant itself); outcomes in the order of {@code commands}.
+   *
+   * @param schema a schema name from the tenant's placement (derived from a validated id)
+   */
+  public static List<AppendOutcome> execute(
+      Connection connection, String schema, List<AppendCommand> commands) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(SQL.formatted(Identifiers.quote(schema)))) {
       ps.setString(1, document(commands));
       List<AppendOutcome> outcomes = new ArrayList<>(commands.size());
       try (ResultSet rs = ps.executeQuery()) {

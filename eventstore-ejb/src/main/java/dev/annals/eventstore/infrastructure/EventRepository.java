@@ -87,13 +87,14 @@ public class EventRepository {
   @EJB TenantConnections connections;
 
   /**
-   * Runs one append on the transaction's tenant-bound connection.
+   * Runs one append on the transaction's connection (the append function binds the tenant).
    *
    * @return what the store decided
    */
   public AppendOutcome append(AppendCommand command) throws SQLException {
-    try (Connection c = connections.connection(command.tenant())) {
-      return AppendStatement.execute(c, List.of(command)).get(0);
+    String schema = connections.placement(command.tenant()).schema();
+    try (Connection c = connections.unboundConnection(command.tenant())) {
+      return AppendStatement.execute(c, schema, List.of(command)).get(0);
     }
   }
 

@@ -1,11 +1,11 @@
 package dev.annals.eventstore.internal;
 
 import dev.annals.eventstore.api.AppendContext;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 /**
  * The metadata rules: every stored event carries a correlation id; the caller's own {@code
@@ -18,6 +18,9 @@ final class EventMetadata {
   static final String CAUSATION_ID = "causationId";
   static final String PRINCIPAL = "principal";
 
+  /** Looked up once: every {@code Json.create…} call repeats a service-loader lookup. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private EventMetadata() {}
 
   /**
@@ -27,7 +30,7 @@ final class EventMetadata {
    * @return the metadata to store
    */
   static JsonObject complete(JsonObject caller, AppendContext context, String newCorrelationId) {
-    JsonObjectBuilder merged = Json.createObjectBuilder(caller);
+    JsonObjectBuilder merged = JSON.createObjectBuilder(caller);
     merged.remove(PRINCIPAL);
     if (!isText(caller.get(CORRELATION_ID))) {
       merged.add(

@@ -16,6 +16,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -69,6 +70,12 @@ public class GroupCommit {
 
   @Resource private ManagedThreadFactory threads;
 
+  /**
+   * Where callers' continuations run once an outcome is known: never on a commit worker, which
+   * would otherwise write HTTP responses for a whole batch before it could commit the next one.
+   */
+  @Resource private ManagedExecutorService completions;
+
   @Inject GroupCommitConfig config;
 
   @Inject MetricRegistry metrics;
@@ -113,7 +120,7 @@ public class GroupCommit {
     } else {
       queue.add(new Pending(command, connections.placement(command.tenant()), outcome, 1));
     }
-    return outcome;
+    return outcome.thenApplyAsync(o -> o, completions);
   }
 
   private void work() {
@@ -144,7 +151,7 @@ public class GroupCommit {
 
   /**
    * Commits a batch: one local transaction per datasource (appends of tenants whose data lives in
-   * one database commit together), one append call per schema within it.
+   * one database commit together), one call of the schema's append function per schema within it.
    */
   private void commit(List<Pending> batch) {
     batch.sort(LOCK_ORDER);
@@ -174,10 +181,11 @@ public class GroupCommit {
           while (to < batch.size() && batch.get(to).placement().equals(placement)) {
             to++;
           }
-          connections.bindSchema(c, placement);
           outcomes.addAll(
               AppendStatement.execute(
-                  c, batch.subList(from, to).stream().map(Pending::command).toList()));
+                  c,
+                  placement.schema(),
+                  batch.subList(from, to).stream().map(Pending::command).toList()));
           from = to;
         }
         c.commit();

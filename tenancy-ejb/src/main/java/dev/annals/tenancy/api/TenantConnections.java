@@ -24,6 +24,15 @@ public interface TenantConnections {
   Connection connection(TenantId tenant) throws SQLException;
 
   /**
+   * The same connection of the current JTA transaction as {@link #connection}, without binding it:
+   * for statements that bind their tenant themselves and name their schema (the append function),
+   * which saves a round trip. Row-Level Security still applies: unbound, it sees nothing.
+   *
+   * @throws SQLException when no connection can be had
+   */
+  Connection unboundConnection(TenantId tenant) throws SQLException;
+
+  /**
    * Where the tenant's data lives, for writers that batch many tenants' appends in local
    * transactions of their own (group commit).
    *
@@ -33,15 +42,9 @@ public interface TenantConnections {
 
   /**
    * The datasource of {@code placement} for local transactions outside JTA (the caller sets
-   * auto-commit off and commits); bind each transaction to a placement's schema with {@link
-   * #bindSchema} before use. Its connections must be taken on the caller's own thread and context.
+   * auto-commit off and commits). Nothing is bound: name the placement's schema in the SQL and bind
+   * the tenant per statement (the append function does both). Take its connections on the caller's
+   * own thread and context.
    */
   javax.sql.DataSource localDataSource(Placement placement);
-
-  /**
-   * Sets the transaction's {@code search_path} to the placement's schema. Tenant-bound Row-Level
-   * Security still applies: the caller's statements must bind their tenant themselves (the append
-   * function does so per append).
-   */
-  void bindSchema(Connection connection, Placement placement) throws SQLException;
 }

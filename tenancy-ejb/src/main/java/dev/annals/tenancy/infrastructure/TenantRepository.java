@@ -7,6 +7,8 @@ import dev.annals.tenancy.api.TenantId;
 import dev.annals.tenancy.api.TenantMove;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -104,6 +106,15 @@ public class TenantRepository {
       ps.setString(1, id.value());
       return single(ps);
     }
+  }
+
+  /**
+   * {@link #find}, suspending the caller's transaction: a registry read for a cache must not enlist
+   * tenancy's datasource in the caller's transaction (that would make it a two-phase commit).
+   */
+  @Transactional(TxType.NOT_SUPPORTED)
+  public Optional<Tenant> findOutsideTransaction(TenantId id) throws SQLException {
+    return find(id);
   }
 
   /** Up to {@code limit} tenants with ids after {@code after} ("" for the first page). */

@@ -32,8 +32,6 @@ public class TenantConnectionsBean implements TenantConnections {
   private static final String BIND =
       "SELECT set_config('annals.tenant_id', ?, true), set_config('search_path', quote_ident(?),"
           + " true)";
-  private static final String BIND_SCHEMA =
-      "SELECT set_config('search_path', quote_ident(?), true)";
 
   @Resource(lookup = PLATFORM)
   private DataSource runtime;
@@ -72,6 +70,15 @@ public class TenantConnectionsBean implements TenantConnections {
   }
 
   @Override
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public Connection unboundConnection(TenantId tenant) throws SQLException {
+    Tenant t = registry.requireLive(tenant);
+    Placement placement = t.placement(PLATFORM);
+    return (PLATFORM.equals(placement.dataSource()) ? runtime : dataSources.lookup(t.id()))
+        .getConnection();
+  }
+
+  @Override
   public Placement placement(TenantId tenant) {
     return registry.requireLive(tenant).placement(PLATFORM);
   }
@@ -81,14 +88,6 @@ public class TenantConnectionsBean implements TenantConnections {
     return PLATFORM.equals(placement.dataSource())
         ? grouped
         : dataSources.lookup(tenantOf(placement));
-  }
-
-  @Override
-  public void bindSchema(Connection connection, Placement placement) throws SQLException {
-    try (PreparedStatement bind = connection.prepareStatement(BIND_SCHEMA)) {
-      bind.setString(1, placement.schema());
-      bind.execute();
-    }
   }
 
   private static TenantId tenantOf(Placement placement) {

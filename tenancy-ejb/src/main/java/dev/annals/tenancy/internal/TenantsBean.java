@@ -118,11 +118,13 @@ public class TenantsBean implements Tenants {
   }
 
   @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a cache lookup: suspend nothing
   public void requireReadable(TenantId id) {
     registry.requireLive(id);
   }
 
   @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public void requireWritable(TenantId id) {
     if ("suspended".equals(registry.requireLive(id).state())) {
       throw new TenantSuspendedException(id);

@@ -1,7 +1,7 @@
 package dev.annals.web.error;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -15,7 +15,10 @@ public final class Problem {
 
   private static final String TYPE_BASE = "https://annals.dev/problems/";
 
-  private final JsonObjectBuilder body = Json.createObjectBuilder();
+  /** Looked up once: every {@code Json.create…} call repeats a service-loader lookup. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
+  private final JsonObjectBuilder body = JSON.createObjectBuilder();
   private final int status;
 
   private Problem(int status, String type, String title, String detail) {

@@ -1,21 +1,20 @@
 package dev.annals.web.rest;
 
 import dev.annals.eventstore.api.RecordedEvent;
-import jakarta.json.Json;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * A stored event on the wire.
+ * A stored event on the wire. {@code data} and {@code metadata} are the stored JSON text itself,
+ * written into the response as they are ({@link EventPagesWriter}): never parsed and re-serialised.
  *
  * @param eventId its id
  * @param streamId its stream
  * @param type its type
  * @param version its version in the stream
  * @param position its checkpoint in $all
- * @param data the payload as stored
- * @param metadata the metadata as stored
+ * @param data the payload as stored (JSON)
+ * @param metadata the metadata as stored (a JSON object)
  * @param recordedAt when it was stored (ISO-8601)
  */
 public record EventView(
@@ -24,8 +23,10 @@ public record EventView(
     String type,
     long version,
     String position,
-    JsonValue data,
-    JsonValue metadata,
+    @Schema(type = SchemaType.OBJECT, description = "the payload, any JSON value, as appended")
+        String data,
+    @Schema(type = SchemaType.OBJECT, description = "the metadata object as stored")
+        String metadata,
     String recordedAt) {
 
   static EventView from(RecordedEvent e) {
@@ -35,14 +36,8 @@ public record EventView(
         e.type(),
         e.version(),
         e.position().toString(),
-        json(e.data()),
-        json(e.metadata()),
+        e.data(),
+        e.metadata(),
         e.recordedAt().toString());
-  }
-
-  private static JsonValue json(String text) {
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
-      return reader.readValue();
-    }
   }
 }

@@ -2,11 +2,12 @@ package dev.annals.web.rest;
 
 import dev.annals.eventstore.api.AppendTooLargeException;
 import dev.annals.tenancy.api.InvalidRequestException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,10 @@ import java.io.UncheckedIOException;
  */
 final class JsonBody {
 
+  /** Made once: every {@code Json.create…} call repeats a service-loader lookup. */
+  private static final JsonReaderFactory READERS =
+      JsonProvider.provider().createReaderFactory(java.util.Map.of());
+
   private JsonBody() {}
 
   static JsonObject readObject(InputStream body, int maxBytes) {
@@ -26,7 +31,7 @@ final class JsonBody {
       throw new InvalidRequestException("The request body is empty: send a JSON object");
     }
     JsonValue value;
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+    try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(bytes))) {
       value = reader.readValue();
     } catch (JsonException e) {
       throw new InvalidRequestException("The request body is not valid JSON: " + e.getMessage());

@@ -1,0 +1,61 @@
+package dev.annals.web.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventPagesWriterTest {
+
+  private static final EventView EVENT =
+      new EventView(
+          "8a4f2c1e-2b7d-4c1a-9d0e-5f6a7b8c9d01",
+          "order-1",
+          "OrderPlaced",
+          3,
+          "947-12",
+          "{\"total\": 42, \"note\": \"a \\\"quoted\\\" ü\"}",
+          "{\"correlationId\": \"c-1\"}",
+          "2026-11-22T01:00:00Z");
+
+  @Test
+  void writesValidJsonWithTheStoredValuesAsTheyAre() throws Exception {
+    JsonObject page = write(new StreamPageView(List.of(EVENT, EVENT), 4L));
+    assertEquals(2, page.getJsonArray("events").size());
+    JsonObject e = page.getJsonArray("events").getJsonObject(0);
+    assertEquals("order-1", e.getString("streamId"));
+    assertEquals(3, e.getInt("version"));
+    assertEquals("a \"quoted\" ü", e.getJsonObject("data").getString("note"));
+    assertEquals("c-1", e.getJsonObject("metadata").getString("correlationId"));
+    assertEquals(4, page.getInt("next"));
+    assertEquals(true, write(new StreamPageView(List.of(), null)).isNull("next"));
+  }
+
+  @Test
+  void writesAllPagesWithTheirCheckpoint() throws Exception {
+    JsonObject page = write(new AllPageView(List.of(EVENT), "947-12"));
+    assertEquals("947-12", page.getString("checkpoint"));
+    assertEquals("947-12", page.getJsonArray("events").getJsonObject(0).getString("position"));
+  }
+
+  @Test
+  void escapesStrings() throws Exception {
+    StringWriter w = new StringWriter();
+    EventPagesWriter.string(w, "q\" b\\ n\n t\t c\u0001");
+    assertEquals(
+        "q\" b\\ n\n t\t c\u0001",
+        Json.createReader(new StringReader("[" + w + "]")).readArray().getString(0));
+  }
+
+  private static JsonObject write(Object page) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new EventPagesWriter().writeTo(page, page.getClass(), page.getClass(), null, null, null, out);
+    return Json.createReader(new StringReader(out.toString(StandardCharsets.UTF_8))).readObject();
+  }
+}

@@ -26,8 +26,10 @@ public final class Method {
         columns, order and page of %d); a rebuild is one such page transaction per 1,000 events; `$all` pages \
         with Annals' query (`(transaction_id, global_position) > checkpoint` and `transaction_id \
         < pg_snapshot_xmin(pg_current_snapshot())`), from checkpoints computed beforehand. What \
-        raw does **not** do is Annals' bookkeeping: no `SELECT … FOR UPDATE` of the stream, no \
-        idempotency lookup of the event ids, no checkpoint validation, no XA.
+        raw does **not** do is Annals' bookkeeping: no tenant write gate (advisory lock and gate \
+        read), no `SELECT … FOR UPDATE` of the stream, no subtransaction per append, no \
+        checkpoint validation, no XA. (Annals looks event ids up only for resends and conflicts: \
+        new events are caught by the same unique index raw inserts into.)
         - **EJB**: an in-container driver (a web module added to the EAR, `/bench/driver`) runs K \
         container-managed threads calling `dev.annals.eventstore.api.EventStore` with no \
         caller transaction, so each call is its own JTA transaction, exactly as the shipped \

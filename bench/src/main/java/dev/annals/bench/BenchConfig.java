@@ -100,7 +100,7 @@ public record BenchConfig(
         Integer.parseInt(prop("bench.jms.port", "7496")),
         Integer.parseInt(prop("bench.redis.port", "36479")),
         Integer.parseInt(prop("bench.pool.max", "20")),
-        Duration.ofMillis(Long.parseLong(prop("bench.serverWarmupMs", quick ? "0" : "60000"))),
+        Duration.ofMillis(Long.parseLong(prop("bench.serverWarmupMs", quick ? "0" : "240000"))),
         Duration.ofMillis(Long.parseLong(prop("bench.warmupMs", quick ? "0" : "5000"))),
         Duration.ofMillis(Long.parseLong(prop("bench.durationMs", quick ? "300" : "10000"))),
         ints(prop("bench.append.concurrency", quick ? "1,8" : "1,8,32,64")),

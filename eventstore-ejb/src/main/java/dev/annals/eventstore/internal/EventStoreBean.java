@@ -167,8 +167,8 @@ public class EventStoreBean implements EventStore {
         throw new InvalidRequestException(
             "Event id " + e.eventId() + " appears twice in one append: every event needs its own");
       }
-      String data = e.data().toString();
-      String metadata = EventMetadata.complete(e.metadata(), context, correlationId).toString();
+      String data = JsonText.of(e.data());
+      String metadata = JsonText.of(EventMetadata.complete(e.metadata(), context, correlationId));
       bytes += utf8Length(data) + utf8Length(metadata);
       rows.add(new EventRow(e.eventId().toString(), e.type().value(), data, metadata));
     }

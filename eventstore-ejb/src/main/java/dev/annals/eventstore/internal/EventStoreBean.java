@@ -11,6 +11,7 @@ import dev.annals.eventstore.api.EventIdConflictException;
 import dev.annals.eventstore.api.EventStore;
 import dev.annals.eventstore.api.EventStoreLimits;
 import dev.annals.eventstore.api.ExpectedVersion;
+import dev.annals.eventstore.api.JsonText;
 import dev.annals.eventstore.api.NewEvent;
 import dev.annals.eventstore.api.RecordedEvent;
 import dev.annals.eventstore.api.StoreUnavailableException;

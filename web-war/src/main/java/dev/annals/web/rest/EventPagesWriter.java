@@ -1,5 +1,6 @@
 package dev.annals.web.rest;
 
+import dev.annals.eventstore.api.JsonText;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -59,53 +60,33 @@ public class EventPagesWriter implements MessageBodyWriter<Object> {
   }
 
   private static void events(Writer w, List<EventView> events) throws IOException {
+    StringBuilder b = new StringBuilder(1024);
     w.write('[');
     for (int i = 0; i < events.size(); i++) {
       EventView e = events.get(i);
+      b.setLength(0);
       if (i > 0) {
-        w.write(',');
+        b.append(',');
       }
-      w.write("{\"eventId\":");
-      string(w, e.eventId());
-      w.write(",\"streamId\":");
-      string(w, e.streamId());
-      w.write(",\"type\":");
-      string(w, e.type());
-      w.write(",\"version\":");
-      w.write(Long.toString(e.version()));
-      w.write(",\"position\":");
-      string(w, e.position());
-      w.write(",\"data\":");
-      w.write(e.data());
-      w.write(",\"metadata\":");
-      w.write(e.metadata());
-      w.write(",\"recordedAt\":");
-      string(w, e.recordedAt());
-      w.write('}');
+      b.append("{\"eventId\":");
+      JsonText.string(b, e.eventId());
+      b.append(",\"streamId\":");
+      JsonText.string(b, e.streamId());
+      b.append(",\"type\":");
+      JsonText.string(b, e.type());
+      b.append(",\"version\":").append(e.version()).append(",\"position\":");
+      JsonText.string(b, e.position());
+      b.append(",\"data\":").append(e.data()).append(",\"metadata\":").append(e.metadata());
+      b.append(",\"recordedAt\":");
+      JsonText.string(b, e.recordedAt());
+      w.append(b.append('}'));
     }
     w.write(']');
   }
 
-  /** A JSON string (RFC 8259: quote, backslash and control characters escaped). */
-  static void string(Writer w, String s) throws IOException {
-    w.write('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> w.write("\\\"");
-        case '\\' -> w.write("\\\\");
-        case '\n' -> w.write("\\n");
-        case '\r' -> w.write("\\r");
-        case '\t' -> w.write("\\t");
-        default -> {
-          if (c < 0x20) {
-            w.write(String.format("\\u%04x", (int) c));
-          } else {
-            w.write(c);
-          }
-        }
-      }
-    }
-    w.write('"');
+  private static void string(Writer w, String s) throws IOException {
+    StringBuilder b = new StringBuilder(s.length() + 2);
+    JsonText.string(b, s);
+    w.append(b);
   }
 }

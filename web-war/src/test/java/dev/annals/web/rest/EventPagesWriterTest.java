@@ -6,7 +6,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,15 +41,6 @@ class EventPagesWriterTest {
     JsonObject page = write(new AllPageView(List.of(EVENT), "947-12"));
     assertEquals("947-12", page.getString("checkpoint"));
     assertEquals("947-12", page.getJsonArray("events").getJsonObject(0).getString("position"));
-  }
-
-  @Test
-  void escapesStrings() throws Exception {
-    StringWriter w = new StringWriter();
-    EventPagesWriter.string(w, "q\" b\\ n\n t\t c\u0001");
-    assertEquals(
-        "q\" b\\ n\n t\t c\u0001",
-        Json.createReader(new StringReader("[" + w + "]")).readArray().getString(0));
   }
 
   private static JsonObject write(Object page) throws Exception {

@@ -1,4 +1,4 @@
-package dev.annals.eventstore.internal;
+package dev.annals.eventstore.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.annals.eventstore.internal;
+package dev.annals.eventstore.api;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -11,20 +11,22 @@ import java.util.Map;
  * Compact JSON text of a JSON-P value, written into a {@link StringBuilder}. Written by hand
  * because the library's way ({@code JsonValue.toString()}) builds a writer and a generator with a
  * pooled buffer for every value: for a 100-event append, the 200 calls were half of the event
- * store's own CPU time (profile in bench/RESULTS.md). Output is the same compact RFC 8259 text.
+ * store's own CPU time (profile in bench/RESULTS.md). Output is the same compact RFC 8259 text. The
+ * HTTP layer writes event pages with it too.
  */
-final class JsonText {
+public final class JsonText {
 
   private JsonText() {}
 
   /** {@code value} as compact JSON text. */
-  static String of(JsonValue value) {
+  public static String of(JsonValue value) {
     StringBuilder out = new StringBuilder(256);
     append(out, value);
     return out.toString();
   }
 
-  static void append(StringBuilder out, JsonValue value) {
+  /** Appends {@code value} as compact JSON text. */
+  public static void append(StringBuilder out, JsonValue value) {
     switch (value.getValueType()) {
       case OBJECT -> {
         out.append('{');
@@ -60,7 +62,7 @@ final class JsonText {
   }
 
   /** A JSON string: quote, backslash and control characters escaped. */
-  static void string(StringBuilder out, String s) {
+  public static void string(StringBuilder out, String s) {
     out.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +54,41 @@ class TenantsSurviveRestartIT {
         Db.location(onSecond).jdbcUrl().replaceAll(".*:(\\d+)/.*", "$1"),
         "placed on the second server");
 
+    // Start-up upkeep: a deleted tenant whose retention ended is purged, and a move whose node
+    // died after its fence is rolled back (the tenant writable again, where it was).
+    String expired = Api.createTenant("schema");
+    assertEquals(200, Api.delete("/api/tenants/" + expired + "?retainDays=5").statusCode());
+    String stranded = Api.createTenant("shared");
+    try (Connection c = Db.owner();
+        Statement st = c.createStatement()) {
+      st.execute(
+          "UPDATE annals.tenants SET purge_after = now() - interval '1 minute'"
+              + " WHERE tenant_id = '"
+              + expired
+              + "'");
+      st.execute("UPDATE annals.tenants SET state = 'moving' WHERE tenant_id = '" + stranded + "'");
+      st.execute(
+          "UPDATE annals.tenant_gate SET state = 'moved' WHERE tenant_id = '" + stranded + "'");
+      st.execute(
+          "INSERT INTO annals.tenant_moves (tenant_id, from_isolation, to_isolation, prior_state,"
+              + " phase, updated_at) VALUES ('"
+              + stranded
+              + "', 'shared', 'schema', 'active', 'fenced', now() - interval '1 hour')");
+    }
+    assertEquals(503, TenantLifecycleIT.append(stranded, "s").statusCode(), "fenced");
+
     ItServer.restart(TenantsSurviveRestartIT::loseTenantDataSourceFiles);
+
+    assertEquals(404, Api.get("/api/tenants/" + expired).statusCode(), "purged at start-up");
+    assertEquals(
+        0,
+        TenantLifecycleIT.count(
+            "SELECT count(*) FROM pg_namespace WHERE nspname = ?", "tenant_" + expired));
+    JsonObject rolledBack = Api.json(Api.get("/api/tenants/" + stranded));
+    assertEquals("active", rolledBack.getString("state"));
+    assertEquals("shared", rolledBack.getString("isolation"));
+    assertEquals("failed", rolledBack.getJsonObject("move").getString("phase"));
+    assertEquals(201, TenantLifecycleIT.append(stranded, "s").statusCode(), "writable again");
 
     List<String> failures = new ArrayList<>();
     for (Map.Entry<String, String> e : tenants.entrySet()) {

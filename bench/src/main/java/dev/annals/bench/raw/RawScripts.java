@@ -35,13 +35,7 @@ final class RawScripts {
   /** Single-event append: create the stream row at version 1 and insert its event. */
   static String appendSingle() {
     String stream = "'s-' || :client_id::text || '-' || :r::text";
-    return "\\set r random(1, 9000000000000000000)\n"
-        + begin(Payload.RAW_TENANT)
-        + "INSERT INTO annals.streams (tenant_id, stream_id, version) VALUES ('"
-        + Payload.RAW_TENANT
-        + "', "
-        + stream
-        + ", 1);\n"
+    return newStream(stream, 1)
         + "INSERT INTO annals.events (tenant_id, stream_id, stream_version, event_id, event_type,"
         + " data, metadata) VALUES ('"
         + Payload.RAW_TENANT
@@ -61,15 +55,7 @@ final class RawScripts {
   static String appendBatch() {
     int n = Workload.APPEND_BATCH.eventsPerOperation();
     String stream = "'b-' || :client_id::text || '-' || :r::text";
-    return "\\set r random(1, 9000000000000000000)\n"
-        + begin(Payload.RAW_TENANT)
-        + "INSERT INTO annals.streams (tenant_id, stream_id, version) VALUES ('"
-        + Payload.RAW_TENANT
-        + "', "
-        + stream
-        + ", "
-        + n
-        + ");\n"
+    return newStream(stream, n)
         + "INSERT INTO annals.events (tenant_id, stream_id, stream_version, event_id, event_type,"
         + " data, metadata, append_index, append_count) SELECT '"
         + Payload.RAW_TENANT
@@ -128,6 +114,22 @@ final class RawScripts {
           .append(";\nEND;\n");
     }
     return script.toString();
+  }
+
+  /**
+   * The start of every append script: a random number for the new stream's id, BEGIN with the raw
+   * tenant bound, and the stream row at {@code version}.
+   */
+  private static String newStream(String stream, int version) {
+    return "\\set r random(1, 9000000000000000000)\n"
+        + begin(Payload.RAW_TENANT)
+        + "INSERT INTO annals.streams (tenant_id, stream_id, version) VALUES ('"
+        + Payload.RAW_TENANT
+        + "', "
+        + stream
+        + ", "
+        + version
+        + ");\n";
   }
 
   private static String begin(String tenant) {

@@ -6,6 +6,7 @@ import dev.annals.eventstore.api.EventId;
 import dev.annals.eventstore.api.RecordedEvent;
 import dev.annals.eventstore.api.StreamId;
 import dev.annals.eventstore.api.StreamInfo;
+import dev.annals.tenancy.api.Placement;
 import dev.annals.tenancy.api.TenantConnections;
 import dev.annals.tenancy.api.TenantId;
 import jakarta.ejb.EJB;
@@ -92,9 +93,9 @@ public class EventRepository {
    * @return what the store decided
    */
   public AppendOutcome append(AppendCommand command) throws SQLException {
-    String schema = connections.placement(command.tenant()).schema();
-    try (Connection c = connections.unboundConnection(command.tenant())) {
-      return AppendStatement.execute(c, schema, List.of(command)).get(0);
+    Placement placement = connections.placement(command.tenant());
+    try (Connection c = connections.unboundConnection(placement)) {
+      return AppendStatement.execute(c, placement.schema(), List.of(command)).get(0);
     }
   }
 

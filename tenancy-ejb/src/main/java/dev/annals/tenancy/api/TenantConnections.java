@@ -25,12 +25,14 @@ public interface TenantConnections {
 
   /**
    * The same connection of the current JTA transaction as {@link #connection}, without binding it:
-   * for statements that bind their tenant themselves and name their schema (the append function),
-   * which saves a round trip. Row-Level Security still applies: unbound, it sees nothing.
+   * for statements that bind their tenant themselves and name the placement's schema (the append
+   * function), which saves a round trip. Row-Level Security still applies: unbound, it sees
+   * nothing.
    *
+   * @param placement the tenant's placement, from {@link #placement}
    * @throws SQLException when no connection can be had
    */
-  Connection unboundConnection(TenantId tenant) throws SQLException;
+  Connection unboundConnection(Placement placement) throws SQLException;
 
   /**
    * Where the tenant's data lives, for writers that batch many tenants' appends in local

@@ -1,7 +1,6 @@
 package dev.annals.tenancy.internal;
 
 import dev.annals.tenancy.api.SchemaStatus;
-import dev.annals.tenancy.infrastructure.SchemaMigrator;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Lock;
@@ -16,18 +15,15 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import liquibase.exception.LiquibaseException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs the Liquibase changelogs when the application starts: the platform's, then the tenant data's
- * in every place tenant data lives (see {@link TenantMaintenance#reconcileAtStartup}). A database
+ * in every place tenant data lives (see {@link TenantMaintenance#migrateAndReconcile}). A database
  * that is not reachable yet does not stop the server from starting: the attempt is repeated every
  * few seconds and readiness stays DOWN until the schema is current, so an orchestrator never routes
  * traffic to a node whose schema is behind.
@@ -40,18 +36,7 @@ public class SchemaMigration implements SchemaStatus {
   private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
   private static final long RETRY_MILLIS = 5_000;
 
-  @Resource(lookup = "jdbc/annals/admin")
-  private DataSource owner;
-
   @Resource private TimerService timers;
-
-  @Inject
-  @ConfigProperty(name = "db.app.user", defaultValue = "annals_app")
-  private String runtimeRole;
-
-  @Inject
-  @ConfigProperty(name = "db.tenancy.user", defaultValue = "annals_tenancy")
-  private String tenancyRole;
 
   @Inject private TenantMaintenance tenants;
 
@@ -78,10 +63,7 @@ public class SchemaMigration implements SchemaStatus {
 
   private void attempt() {
     try {
-      try (Connection c = owner.getConnection()) {
-        new SchemaMigrator(runtimeRole, tenancyRole).migratePlatform(c);
-      }
-      tenants.reconcileAtStartup();
+      tenants.migrateAndReconcile();
       current = true;
       lastFailure = null;
       LOG.info("Database schema is current");

@@ -1,7 +1,6 @@
 package dev.annals.tenancy.internal;
 
 import dev.annals.tenancy.api.Placement;
-import dev.annals.tenancy.api.Tenant;
 import dev.annals.tenancy.api.TenantConnections;
 import dev.annals.tenancy.api.TenantId;
 import dev.annals.tenancy.infrastructure.TenantDataSources;
@@ -48,10 +47,8 @@ public class TenantConnectionsBean implements TenantConnections {
   @Override
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
   public Connection connection(TenantId tenant) throws SQLException {
-    Tenant t = registry.requireLive(tenant);
-    Placement placement = t.placement(PLATFORM);
-    DataSource ds = PLATFORM.equals(placement.dataSource()) ? runtime : dataSources.lookup(t.id());
-    Connection connection = ds.getConnection();
+    Placement placement = placement(tenant);
+    Connection connection = transactional(placement).getConnection();
     String key = "annals.tenant-binding:" + placement.dataSource();
     String binding = tenant.value() + "@" + placement.schema();
     if (binding.equals(transaction.getResource(key))) {
@@ -71,11 +68,8 @@ public class TenantConnectionsBean implements TenantConnections {
 
   @Override
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
-  public Connection unboundConnection(TenantId tenant) throws SQLException {
-    Tenant t = registry.requireLive(tenant);
-    Placement placement = t.placement(PLATFORM);
-    return (PLATFORM.equals(placement.dataSource()) ? runtime : dataSources.lookup(t.id()))
-        .getConnection();
+  public Connection unboundConnection(Placement placement) throws SQLException {
+    return transactional(placement).getConnection();
   }
 
   @Override
@@ -87,6 +81,13 @@ public class TenantConnectionsBean implements TenantConnections {
   public DataSource localDataSource(Placement placement) {
     return PLATFORM.equals(placement.dataSource())
         ? grouped
+        : dataSources.lookup(tenantOf(placement));
+  }
+
+  /** The JTA-enlisted datasource of a placement. */
+  private DataSource transactional(Placement placement) {
+    return PLATFORM.equals(placement.dataSource())
+        ? runtime
         : dataSources.lookup(tenantOf(placement));
   }
 

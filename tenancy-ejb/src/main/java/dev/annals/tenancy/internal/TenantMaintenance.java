@@ -7,6 +7,7 @@ import dev.annals.tenancy.api.TenantId;
 import dev.annals.tenancy.api.UnavailableException;
 import dev.annals.tenancy.infrastructure.SchemaMigrator;
 import dev.annals.tenancy.infrastructure.TenantDataSources;
+import dev.annals.tenancy.infrastructure.TenantMoveRepository;
 import dev.annals.tenancy.infrastructure.TenantRepository;
 import dev.annals.tenancy.infrastructure.TenantStorage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +44,8 @@ public class TenantMaintenance {
 
   @Inject TenantDataSources dataSources;
 
+  @Inject TenantMoveRepository moves;
+
   @Inject TenantMover mover;
 
   private volatile String dataVersion;
@@ -59,6 +62,10 @@ public class TenantMaintenance {
 
   TenantDataSources dataSources() {
     return dataSources;
+  }
+
+  TenantMoveRepository moves() {
+    return moves;
   }
 
   /** Tenants whose data could not be brought up to date at start-up, with why. */
@@ -141,14 +148,15 @@ public class TenantMaintenance {
   }
 
   /**
-   * Start-up: migrates the shared schema, then every tenant's own schema or database whose recorded
-   * version differs from this build's; declares database tenants' datasources and retires those of
-   * purged tenants (before anything used them); removes stale creations. A tenant that cannot be
-   * migrated is reported and skipped; the others serve.
+   * Start-up: migrates the platform database and the shared schema, then every tenant's own schema
+   * or database whose recorded version differs from this build's; declares database tenants'
+   * datasources and retires those of purged tenants (before anything used them); removes stale
+   * creations. A tenant that cannot be migrated is reported and skipped; the others serve.
    */
-  public void reconcileAtStartup() throws SQLException, LiquibaseException, IOException {
+  public void migrateAndReconcile() throws SQLException, LiquibaseException, IOException {
+    storage.migratePlatform();
     storage.migrateShared();
-    for (TenantRepository.MoveRow move : repository.staleMoves(STALE_CREATION_MINUTES)) {
+    for (TenantMoveRepository.MoveRow move : moves.staleMoves(STALE_CREATION_MINUTES)) {
       if ("switched".equals(move.phase())) {
         LOG.info(() -> "Completing the move of tenant " + move.to().id());
         mover.finish(move);

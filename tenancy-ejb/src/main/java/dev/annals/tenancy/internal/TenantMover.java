@@ -2,11 +2,13 @@ package dev.annals.tenancy.internal;
 
 import dev.annals.tenancy.api.Isolation;
 import dev.annals.tenancy.api.Tenant;
+import dev.annals.tenancy.infrastructure.TenantCopier;
+import dev.annals.tenancy.infrastructure.TenantCopier.Position;
 import dev.annals.tenancy.infrastructure.TenantDataSources;
+import dev.annals.tenancy.infrastructure.TenantMoveRepository;
+import dev.annals.tenancy.infrastructure.TenantMoveRepository.MoveRow;
 import dev.annals.tenancy.infrastructure.TenantRepository;
-import dev.annals.tenancy.infrastructure.TenantRepository.MoveRow;
 import dev.annals.tenancy.infrastructure.TenantStorage;
-import dev.annals.tenancy.infrastructure.TenantStorage.Position;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +51,11 @@ public class TenantMover {
 
   @Inject TenantRepository repository;
 
+  @Inject TenantMoveRepository moves;
+
   @Inject TenantStorage storage;
+
+  @Inject TenantCopier copier;
 
   @Inject TenantDataSources dataSources;
 
@@ -70,29 +76,29 @@ public class TenantMover {
       if (to.isolation() == Isolation.DATABASE) {
         dataSources.lookup(to.id());
       }
-      storage.advanceTransactionIds(from, to, MAX_TRANSACTION_ID_BURN);
+      copier.advanceTransactionIds(from, to, MAX_TRANSACTION_ID_BURN);
 
       long[] page = new long[1];
       long total = 0;
       Position at = Position.START;
       for (int i = 0; i < MAX_PAGES_UNFENCED; i++) {
-        at = storage.copyEvents(from, to, at, true, PAGE, page);
+        at = copier.copyEvents(from, to, at, true, PAGE, page);
         total += page[0];
-        repository.updateMove(move.moveId(), null, total, null);
+        moves.updateMove(move.moveId(), null, total, null);
         if (page[0] < PAGE) {
           break;
         }
       }
 
       storage.setGate(from, "moved");
-      repository.updateMove(move.moveId(), "fenced", total, null);
+      moves.updateMove(move.moveId(), "fenced", total, null);
       do {
-        at = storage.copyEvents(from, to, at, false, PAGE, page);
+        at = copier.copyEvents(from, to, at, false, PAGE, page);
         total += page[0];
       } while (page[0] == PAGE);
-      storage.copyStreamsAndSequence(from, to);
-      String source = storage.fingerprint(from);
-      String target = storage.fingerprint(to);
+      copier.copyStreamsAndSequence(from, to);
+      String source = copier.fingerprint(from);
+      String target = copier.fingerprint(to);
       if (!source.equals(target)) {
         throw new SQLException(
             "the copy does not match its source (" + target + " vs " + source + ")");
@@ -102,7 +108,7 @@ public class TenantMover {
       repository.switchPlacement(to, move.priorState());
       switched = true;
       registry.invalidate(to.id());
-      repository.updateMove(move.moveId(), "switched", total, null);
+      moves.updateMove(move.moveId(), "switched", total, null);
       repository.audit(
           to.id(),
           "moved",
@@ -134,7 +140,7 @@ public class TenantMover {
   void finish(MoveRow move) {
     try {
       storage.purge(move.from(), true);
-      repository.updateMove(move.moveId(), "done", null, null);
+      moves.updateMove(move.moveId(), "done", null, null);
     } catch (SQLException | RuntimeException e) {
       LOG.log(Level.WARNING, "Could not remove the old data of moved tenant " + move.to().id(), e);
     }
@@ -147,7 +153,7 @@ public class TenantMover {
       storage.setGate(from, "active".equals(move.priorState()) ? "open" : "suspended");
       repository.setState(from.id(), move.priorState());
       registry.invalidate(from.id());
-      repository.updateMove(move.moveId(), "failed", null, why);
+      moves.updateMove(move.moveId(), "failed", null, why);
       repository.audit(from.id(), "move-failed", "{}");
     } catch (SQLException | RuntimeException e) {
       LOG.log(Level.SEVERE, "Could not roll back the move of tenant " + from.id(), e);

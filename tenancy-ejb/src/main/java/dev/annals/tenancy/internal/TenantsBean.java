@@ -15,7 +15,7 @@ import dev.annals.tenancy.api.TenantStats;
 import dev.annals.tenancy.api.TenantSuspendedException;
 import dev.annals.tenancy.api.Tenants;
 import dev.annals.tenancy.api.UnavailableException;
-import dev.annals.tenancy.infrastructure.TenantRepository;
+import dev.annals.tenancy.infrastructure.TenantMoveRepository;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -231,14 +231,13 @@ public class TenantsBean implements Tenants {
       }
       long moveId =
           maintenance
-              .repository()
+              .moves()
               .insertMove(t, target)
               .orElseThrow(() -> new ConflictException("Tenant '" + id + "' is moving already"));
       Tenant moving = maintenance.repository().setState(id, "moving");
       maintenance.audit(id, "move-started", "{\"to\":\"" + to.wireName() + "\"}");
       registry.invalidate(id);
-      mover.start(
-          new TenantRepository.MoveRow(moveId, t, target.at(to, server), t.state(), "copying"));
+      mover.start(new TenantMoveRepository.MoveRow(moveId, t, target, t.state(), "copying"));
       return moving;
     } catch (SQLException | java.io.IOException e) {
       throw new UnavailableException("Could not start moving tenant " + id + " now: " + e);
@@ -248,7 +247,7 @@ public class TenantsBean implements Tenants {
   @Override
   public Optional<TenantMove> lastMove(TenantId id) {
     try {
-      return maintenance.repository().lastMove(id);
+      return maintenance.moves().lastMove(id);
     } catch (SQLException e) {
       throw unavailable("read the moves of tenant " + id, e);
     }

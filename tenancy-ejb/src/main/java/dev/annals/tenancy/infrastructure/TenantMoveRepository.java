@@ -1,0 +1,143 @@
+package dev.annals.tenancy.infrastructure;
+
+import static dev.annals.tenancy.infrastructure.TenantRepository.instant;
+import static dev.annals.tenancy.infrastructure.TenantRepository.server;
+import static dev.annals.tenancy.infrastructure.TenantRepository.setServer;
+
+import dev.annals.tenancy.api.Isolation;
+import dev.annals.tenancy.api.Tenant;
+import dev.annals.tenancy.api.TenantId;
+import dev.annals.tenancy.api.TenantMove;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The moves of tenants between places, {@code annals.tenant_moves}, through tenancy's pool. */
+@ApplicationScoped
+public class TenantMoveRepository {
+
+  /** An open move as the mover works on it. */
+  public record MoveRow(long moveId, Tenant from, Tenant to, String priorState, String phase) {}
+
+  private static final String INSERT =
+      "INSERT INTO annals.tenant_moves (tenant_id, from_isolation, from_host, from_port,"
+          + " to_isolation, to_host, to_port, prior_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+          + " ON CONFLICT DO NOTHING RETURNING move_id";
+
+  private static final String UPDATE =
+      "UPDATE annals.tenant_moves SET phase = coalesce(?, phase),"
+          + " events_copied = coalesce(?, events_copied), error = coalesce(?, error),"
+          + " updated_at = now(), finished_at = CASE WHEN ? IN ('done', 'failed')"
+          + " THEN now() END WHERE move_id = ?";
+
+  private static final String LAST =
+      "SELECT to_isolation, to_host, to_port, phase, events_copied, error, started_at,"
+          + " finished_at FROM annals.tenant_moves WHERE tenant_id = ?"
+          + " ORDER BY move_id DESC LIMIT 1";
+
+  private static final String STALE =
+      "SELECT move_id, from_isolation, from_host, from_port, to_isolation, to_host, to_port,"
+          + " prior_state, phase, tenant_id FROM annals.tenant_moves"
+          + " WHERE phase IN ('copying', 'fenced', 'switched')"
+          + " AND updated_at < now() - make_interval(mins => ?)";
+
+  @Inject TenantRepository registry;
+
+  /** Opens a move; empty when the tenant has an open move already (one at a time, by index). */
+  public Optional<Long> insertMove(Tenant from, Tenant to) throws SQLException {
+    return registry
+        .query(
+            INSERT,
+            ps -> {
+              ps.setString(1, from.id().value());
+              ps.setString(2, from.isolation().wireName());
+              setServer(ps, 3, from.server());
+              ps.setString(5, to.isolation().wireName());
+              setServer(ps, 6, to.server());
+              ps.setString(8, from.state());
+            },
+            rs -> rs.getLong(1))
+        .stream()
+        .findFirst();
+  }
+
+  /** Records a move's phase, progress and error (null keeps them); touches updated_at. */
+  public void updateMove(long moveId, String phase, Long eventsCopied, String error)
+      throws SQLException {
+    registry.update(
+        UPDATE,
+        ps -> {
+          ps.setString(1, phase);
+          if (eventsCopied == null) {
+            ps.setNull(2, Types.BIGINT);
+          } else {
+            ps.setLong(2, eventsCopied);
+          }
+          ps.setString(3, error);
+          ps.setString(4, phase);
+          ps.setLong(5, moveId);
+        });
+  }
+
+  /** The tenant's latest move. */
+  public Optional<TenantMove> lastMove(TenantId id) throws SQLException {
+    return registry
+        .query(
+            LAST,
+            ps -> ps.setString(1, id.value()),
+            rs ->
+                new TenantMove(
+                    Isolation.parse(rs.getString(1)),
+                    server(rs, 2),
+                    rs.getString(4),
+                    rs.getLong(5),
+                    Optional.ofNullable(rs.getString(6)),
+                    instant(rs, 7).orElseThrow(),
+                    instant(rs, 8)))
+        .stream()
+        .findFirst();
+  }
+
+  /** Open moves not touched for {@code minutes}: their node died. */
+  public List<MoveRow> staleMoves(int minutes) throws SQLException {
+    record Open(
+        long moveId,
+        String tenant,
+        Isolation from,
+        Optional<dev.annals.tenancy.api.DatabaseServer> fromServer,
+        Isolation to,
+        Optional<dev.annals.tenancy.api.DatabaseServer> toServer,
+        String priorState,
+        String phase) {}
+    List<Open> open =
+        registry.query(
+            STALE,
+            ps -> ps.setInt(1, minutes),
+            rs ->
+                new Open(
+                    rs.getLong(1),
+                    rs.getString(10),
+                    Isolation.parse(rs.getString(2)),
+                    server(rs, 3),
+                    Isolation.parse(rs.getString(5)),
+                    server(rs, 6),
+                    rs.getString(8),
+                    rs.getString(9)));
+    List<MoveRow> moves = new ArrayList<>();
+    for (Open m : open) {
+      Tenant t = registry.find(new TenantId(m.tenant())).orElseThrow();
+      moves.add(
+          new MoveRow(
+              m.moveId(),
+              t.at(m.from(), m.fromServer()),
+              t.at(m.to(), m.toServer()),
+              m.priorState(),
+              m.phase()));
+    }
+    return moves;
+  }
+}

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import redis.embedded.RedisServer;
@@ -44,7 +45,7 @@ public final class DevServices implements AutoCloseable {
   public record Settings(Path dataDir, int postgresPort, int redisPort, boolean fresh) {}
 
   private final Settings settings;
-  private final EmbeddedPostgres postgres;
+  private volatile EmbeddedPostgres postgres;
   private final RedisServer redis;
 
   private DevServices(Settings settings, EmbeddedPostgres postgres, RedisServer redis) {
@@ -155,6 +156,38 @@ public final class DevServices implements AutoCloseable {
     return Optional.ofNullable(postgres);
   }
 
+  /**
+   * Stops the embedded PostgreSQL and starts it again on the same data and port, as an operator's
+   * restart would: every connection is dropped, and for a moment none is accepted. For tests of
+   * what survives a restart.
+   */
+  public synchronized void restartPostgres() throws IOException {
+    if (postgres == null) {
+      throw new IllegalStateException("no embedded PostgreSQL was started here");
+    }
+    Path dir = settings.dataDir().resolve("postgres");
+    Path pidFile = dir.resolve("postmaster.pid");
+    String pid = Files.readAllLines(pidFile).get(0).trim();
+    postgres.close();
+    // A fast shutdown (SIGINT), as `pg_ctl restart -m fast` does: sessions are cut, in-flight
+    // transactions roll back. The postmaster removes its pid file last; a new one started before
+    // that would find the data directory and the port still taken.
+    new ProcessBuilder("kill", "-INT", pid).inheritIO().start();
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (Files.exists(pidFile)) {
+      if (System.nanoTime() > deadline) {
+        throw new IOException("PostgreSQL (pid " + pid + ") did not stop within two minutes");
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while PostgreSQL was stopping", e);
+      }
+    }
+    postgres = startPostgres(dir, settings.postgresPort());
+  }
+
   @Override
   public void close() {
     closeQuietly(postgres, redis);
@@ -216,6 +249,19 @@ public final class DevServices implements AutoCloseable {
                   stopped.countDown();
                 }));
     LOG.info("Embedded services ready");
-    stopped.await();
+    Path request = settings.dataDir().resolve(RESTART_REQUEST);
+    while (!stopped.await(100, TimeUnit.MILLISECONDS)) {
+      if (Files.exists(request)) {
+        services.restartPostgres();
+        Files.delete(request);
+        LOG.info("Embedded PostgreSQL restarted on request");
+      }
+    }
   }
+
+  /**
+   * A file that, created in the data directory of services started by {@link #main}, makes them
+   * restart PostgreSQL; it is deleted once PostgreSQL accepts connections again.
+   */
+  public static final String RESTART_REQUEST = "restart-postgres.request";
 }

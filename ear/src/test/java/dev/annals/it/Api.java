@@ -97,6 +97,15 @@ public final class Api {
     return send(b.build());
   }
 
+  /** Posts raw bytes as application/json: for bodies no Java string can carry (invalid UTF-8). */
+  public static HttpResponse<String> postBytes(String path, byte[] body) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build());
+  }
+
   public static HttpResponse<String> get(String path) {
     return send(request(path).GET().build());
   }

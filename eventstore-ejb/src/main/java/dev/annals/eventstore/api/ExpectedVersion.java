@@ -33,20 +33,6 @@ public sealed interface ExpectedVersion {
     }
   }
 
-  /** Whether a stream currently at {@code current} (0 = none) satisfies this expectation. */
-  default boolean accepts(long current) {
-    if (this instanceof NoStream) {
-      return current == 0;
-    }
-    if (this instanceof StreamExists) {
-      return current > 0;
-    }
-    if (this instanceof Exact exact) {
-      return exact.version() == current;
-    }
-    return true;
-  }
-
   /** The wire form: {@code any}, {@code no_stream}, {@code exists} or the number. */
   default String describe() {
     if (this instanceof NoStream) {

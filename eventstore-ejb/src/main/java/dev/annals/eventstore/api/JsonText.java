@@ -12,7 +12,8 @@ import java.util.Map;
  * because the library's way ({@code JsonValue.toString()}) builds a writer and a generator with a
  * pooled buffer for every value: for a 100-event append, the 200 calls were half of the event
  * store's own CPU time (profile in bench/RESULTS.md). Output is the same compact RFC 8259 text. The
- * HTTP layer writes event pages with it too.
+ * HTTP layer writes event pages with it too. An unpaired surrogate is written as a {@code \\u}
+ * escape: it has no UTF-8 form, and a raw one would silently become {@code ?} on the wire.
  */
 public final class JsonText {
 
@@ -75,7 +76,7 @@ public final class JsonText {
         case '\b' -> out.append("\\b");
         case '\f' -> out.append("\\f");
         default -> {
-          if (c < 0x20) {
+          if (c < 0x20 || (Character.isSurrogate(c) && !pairedAt(s, i))) {
             out.append(String.format("\\u%04x", (int) c));
           } else {
             out.append(c);
@@ -84,5 +85,13 @@ public final class JsonText {
       }
     }
     out.append('"');
+  }
+
+  /** Whether the surrogate at {@code i} is half of a well-formed pair. */
+  private static boolean pairedAt(String s, int i) {
+    char c = s.charAt(i);
+    return Character.isHighSurrogate(c)
+        ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+        : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
   }
 }

@@ -19,4 +19,12 @@ public class StoreUnavailableException extends UnavailableException {
   public StoreUnavailableException(String message) {
     super(message);
   }
+
+  /**
+   * @param message why, fit to show the caller
+   * @param cause what failed, for the log only
+   */
+  public StoreUnavailableException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

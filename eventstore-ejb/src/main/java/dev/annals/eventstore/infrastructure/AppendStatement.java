@@ -40,7 +40,7 @@ public final class AppendStatement {
           String tx = rs.getString(5);
           outcomes.add(
               new AppendOutcome(
-                  rs.getString(2),
+                  AppendStatus.fromSql(rs.getString(2)),
                   rs.getLong(3),
                   rs.getLong(4),
                   tx == null ? null : new Checkpoint(Long.parseLong(tx), rs.getLong(6)),

@@ -14,6 +14,7 @@ import dev.annals.eventstore.api.ExpectedVersion;
 import dev.annals.eventstore.api.JsonText;
 import dev.annals.eventstore.api.NewEvent;
 import dev.annals.eventstore.api.RecordedEvent;
+import dev.annals.eventstore.api.StorableJson;
 import dev.annals.eventstore.api.StoreUnavailableException;
 import dev.annals.eventstore.api.StreamId;
 import dev.annals.eventstore.api.StreamInfo;
@@ -22,16 +23,21 @@ import dev.annals.eventstore.api.StreamSlice;
 import dev.annals.eventstore.api.WrongExpectedVersionException;
 import dev.annals.eventstore.infrastructure.AppendCommand;
 import dev.annals.eventstore.infrastructure.AppendOutcome;
+import dev.annals.eventstore.infrastructure.AppendStatus;
+import dev.annals.eventstore.infrastructure.EventReader;
 import dev.annals.eventstore.infrastructure.EventRepository;
 import dev.annals.eventstore.infrastructure.EventRow;
 import dev.annals.tenancy.api.InvalidRequestException;
+import dev.annals.tenancy.api.SqlFailure;
 import dev.annals.tenancy.api.TenantGoneException;
 import dev.annals.tenancy.api.TenantId;
 import dev.annals.tenancy.api.TenantNotFoundException;
 import dev.annals.tenancy.api.TenantSuspendedException;
 import dev.annals.tenancy.api.Tenants;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -57,15 +63,17 @@ import java.util.concurrent.CompletionStage;
 @Stateless
 public class EventStoreBean implements EventStore {
 
-  private static final String INVALID_JSON = "22P02";
-
   @EJB Tenants tenants;
 
   @Inject EventRepository repository;
 
+  @Inject EventReader reader;
+
   @Inject EventStoreLimits config;
 
   @Inject GroupCommit groupCommit;
+
+  @Resource SessionContext transaction;
 
   @Override
   public AppendResult append(
@@ -78,7 +86,13 @@ public class EventStoreBean implements EventStore {
     try {
       return result(command, repository.append(command));
     } catch (SQLException e) {
-      throw new EJBException("Append to " + tenant + "/" + stream + " failed", e);
+      if (SqlFailure.of(e) == SqlFailure.INPUT) {
+        // The statement failed, so the caller's transaction cannot commit anything it holds.
+        transaction.setRollbackOnly();
+        throw new InvalidRequestException(
+            "The events could not be stored as sent: " + SqlFailure.inputReason(e));
+      }
+      throw failure("append to " + tenant + "/" + stream, e);
     }
   }
 
@@ -111,40 +125,36 @@ public class EventStoreBean implements EventStore {
 
   /** The caller's answer for what the append statement decided. */
   private static AppendResult result(AppendCommand command, AppendOutcome outcome) {
-    switch (outcome.status()) {
-      case "ok":
-      case "replayed":
-        return new AppendResult(
-            command.stream(),
-            outcome.firstVersion(),
-            outcome.lastVersion(),
-            outcome.position(),
-            outcome.status().equals("replayed"));
-      case "wrong_version":
-        throw new WrongExpectedVersionException(
-            command.stream(), command.expected(), outcome.currentVersion());
-      case "suspended":
-        throw new TenantSuspendedException(command.tenant());
-      case "deleted":
-        throw new TenantGoneException(command.tenant());
-      case "no_tenant":
-        throw new TenantNotFoundException(command.tenant());
-      case "moved":
-        throw new StoreUnavailableException(
-            "Tenant '"
-                + command.tenant()
-                + "' is switching to its new place (a move); retry in a moment with the same event"
-                + " ids");
-      case "id_conflict":
-        throw new EventIdConflictException(
-            "Some event ids of this append are stored already, but not as this same append"
-                + " (another stream, another order, part of an append, or mixed with new ids):"
-                + " a resend must repeat the original append exactly; new events need new ids");
-      default:
-        throw new StoreUnavailableException(
-            "The append lost a race with concurrent appends to the same streams; retry it with"
-                + " the same event ids");
-    }
+    return switch (outcome.status()) {
+      case OK, REPLAYED ->
+          new AppendResult(
+              command.stream(),
+              outcome.firstVersion(),
+              outcome.lastVersion(),
+              outcome.position(),
+              outcome.status() == AppendStatus.REPLAYED);
+      case WRONG_VERSION ->
+          throw new WrongExpectedVersionException(
+              command.stream(), command.expected(), outcome.currentVersion());
+      case SUSPENDED -> throw new TenantSuspendedException(command.tenant());
+      case DELETED -> throw new TenantGoneException(command.tenant());
+      case NO_TENANT -> throw new TenantNotFoundException(command.tenant());
+      case MOVED ->
+          throw new StoreUnavailableException(
+              "Tenant '"
+                  + command.tenant()
+                  + "' is switching to its new place (a move); retry in a moment with the same"
+                  + " event ids");
+      case ID_CONFLICT ->
+          throw new EventIdConflictException(
+              "Some event ids of this append are stored already, but not as this same append"
+                  + " (another stream, another order, part of an append, or mixed with new ids):"
+                  + " a resend must repeat the original append exactly; new events need new ids");
+      case RETRY ->
+          throw new StoreUnavailableException(
+              "The append lost a race with concurrent appends to the same streams; retry it with"
+                  + " the same event ids");
+    };
   }
 
   private List<EventRow> rows(List<NewEvent> events, AppendContext context) {
@@ -163,11 +173,16 @@ public class EventStoreBean implements EventStore {
     Set<EventId> seen = new HashSet<>();
     List<EventRow> rows = new ArrayList<>(events.size());
     long bytes = 0;
-    for (NewEvent e : events) {
+    for (int i = 0; i < events.size(); i++) {
+      NewEvent e = events.get(i);
       if (!seen.add(e.eventId())) {
         throw new InvalidRequestException(
             "Event id " + e.eventId() + " appears twice in one append: every event needs its own");
       }
+      // What reads return may be longer than what was sent (numbers come back in plain
+      // notation): that growth counts against the append limit too.
+      bytes += StorableJson.check(e.data(), "events[" + i + "].data");
+      bytes += StorableJson.check(e.metadata(), "events[" + i + "].metadata");
       String data = JsonText.of(e.data());
       String metadata = JsonText.of(EventMetadata.complete(e.metadata(), context, correlationId));
       bytes += utf8Length(data) + utf8Length(metadata);
@@ -177,7 +192,7 @@ public class EventStoreBean implements EventStore {
       throw new AppendTooLargeException(
           "An append may carry at most "
               + config.maxAppendBytes()
-              + " bytes of data and metadata, this one has "
+              + " bytes of data and metadata (as stored and read back), this one has "
               + bytes);
     }
     return rows;
@@ -188,6 +203,7 @@ public class EventStoreBean implements EventStore {
   }
 
   @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS) // reads need no transaction
   public StreamSlice readStream(
       TenantId tenant, StreamId stream, long from, Direction direction, int limit) {
     if (from < 1) {
@@ -196,8 +212,8 @@ public class EventStoreBean implements EventStore {
     checkLimit(limit);
     tenants.requireReadable(tenant);
     try {
-      List<RecordedEvent> page = repository.readStream(tenant, stream, from, direction, limit + 1);
-      if (page.isEmpty() && repository.streamInfo(tenant, stream).isEmpty()) {
+      List<RecordedEvent> page = reader.readStream(tenant, stream, from, direction, limit + 1);
+      if (page.isEmpty() && reader.streamInfo(tenant, stream).isEmpty()) {
         throw new StreamNotFoundException(stream);
       }
       if (page.size() > limit) {
@@ -206,35 +222,49 @@ public class EventStoreBean implements EventStore {
       }
       return new StreamSlice(page, OptionalLong.empty());
     } catch (SQLException e) {
-      throw new EJBException("Reading " + tenant + "/" + stream + " failed", e);
+      throw failure("read " + tenant + "/" + stream, e);
     }
   }
 
   @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS) // reads need no transaction
   public AllSlice readAll(TenantId tenant, Checkpoint after, int limit) {
     checkLimit(limit);
     tenants.requireReadable(tenant);
     try {
-      if (!after.isStart() && !repository.checkpointExists(tenant, after)) {
+      if (!after.isStart() && !reader.checkpointExists(tenant, after)) {
         throw new InvalidRequestException(
             "Checkpoint '" + after + "' is not a position of this tenant's events");
       }
-      List<RecordedEvent> page = repository.readAll(tenant, after, limit);
+      List<RecordedEvent> page = reader.readAll(tenant, after, limit);
       Checkpoint next = page.isEmpty() ? after : page.get(page.size() - 1).position();
       return new AllSlice(page, next);
     } catch (SQLException e) {
-      throw new EJBException("Reading $all of " + tenant + " failed", e);
+      throw failure("read $all of " + tenant, e);
     }
   }
 
   @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS) // reads need no transaction
   public Optional<StreamInfo> streamInfo(TenantId tenant, StreamId stream) {
     tenants.requireReadable(tenant);
     try {
-      return repository.streamInfo(tenant, stream);
+      return reader.streamInfo(tenant, stream);
     } catch (SQLException e) {
-      throw new EJBException("Reading " + tenant + "/" + stream + " failed", e);
+      throw failure("read " + tenant + "/" + stream, e);
     }
+  }
+
+  /**
+   * A lost connection (a PostgreSQL restart, a network break) is a 503 the caller may retry; any
+   * other database failure is a server fault. Neither passes on the database's message.
+   */
+  private static RuntimeException failure(String what, SQLException e) {
+    if (SqlFailure.of(e) == SqlFailure.CONNECTION) {
+      return new StoreUnavailableException(
+          "Could not " + what + " now: the database is unreachable; retry in a moment", e);
+    }
+    return new EJBException("Could not " + what, e);
   }
 
   private void checkLimit(int limit) {

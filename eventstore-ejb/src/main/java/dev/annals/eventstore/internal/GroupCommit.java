@@ -1,9 +1,13 @@
 package dev.annals.eventstore.internal;
 
+import dev.annals.eventstore.api.StoreUnavailableException;
 import dev.annals.eventstore.infrastructure.AppendCommand;
 import dev.annals.eventstore.infrastructure.AppendOutcome;
 import dev.annals.eventstore.infrastructure.AppendStatement;
+import dev.annals.eventstore.infrastructure.AppendStatus;
+import dev.annals.tenancy.api.InvalidRequestException;
 import dev.annals.tenancy.api.Placement;
+import dev.annals.tenancy.api.SqlFailure;
 import dev.annals.tenancy.api.TenantConnections;
 import dev.annals.tenancy.api.UnavailableException;
 import jakarta.annotation.PostConstruct;
@@ -24,6 +28,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -168,8 +173,23 @@ public class GroupCommit {
     }
   }
 
-  /** Commits appends that share one datasource, in one local transaction. */
+  /**
+   * Commits appends that share one datasource, in one local transaction; when what one append
+   * carries makes the transaction fail (the edge's checks should have refused it: this is the
+   * second line), the others are committed without it and it alone is refused with a 400.
+   */
   private void commitOne(List<Pending> batch) {
+    Bisection.commit(batch, this::tryCommit, this::refuse);
+  }
+
+  /**
+   * Commits {@code batch} in one local transaction and answers each append; on a failure that is
+   * nobody's input answers them all 503.
+   *
+   * @return the failure when one of the appends' input made the transaction fail (nothing is
+   *     committed or answered then)
+   */
+  private Optional<Exception> tryCommit(List<Pending> batch) {
     List<AppendOutcome> outcomes = new ArrayList<>(batch.size());
     try (Connection c = connections.localDataSource(batch.get(0).placement()).getConnection()) {
       c.setAutoCommit(false);
@@ -194,29 +214,49 @@ public class GroupCommit {
         throw e;
       }
     } catch (SQLException | UnavailableException e) {
+      if (SqlFailure.of(e) == SqlFailure.INPUT) {
+        return Optional.of(e);
+      }
       LOG.log(
           Level.WARNING,
           "Group commit of {0} appends failed, none acknowledged: {1}",
           new Object[] {batch.size(), e.getMessage()});
       batch.forEach(
-          p -> p.outcome().completeExceptionally(unavailable("the database did not commit")));
-      return;
+          p -> p.outcome().completeExceptionally(unavailable("the database did not commit", e)));
+      return Optional.empty();
     }
     for (int i = 0; i < batch.size(); i++) {
-      Pending p = batch.get(i);
-      AppendOutcome outcome = outcomes.get(i);
-      if ("retry".equals(outcome.status()) && p.attempt() < MAX_ATTEMPTS) {
-        queue.add(new Pending(p.command(), p.placement(), p.outcome(), p.attempt() + 1));
-      } else if ("moved".equals(outcome.status()) && p.attempt() < MAX_MOVED_ATTEMPTS) {
-        // The tenant's gate here closed for a move: wait out the fence, then try wherever the
-        // registry places the tenant by then (the switch invalidates this node's cache).
-        CompletableFuture.runAsync(
-            () -> requeueAfterMove(p),
-            CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS));
-      } else {
-        p.outcome().complete(outcome);
-      }
+      answer(batch.get(i), outcomes.get(i));
     }
+    return Optional.empty();
+  }
+
+  private void answer(Pending p, AppendOutcome outcome) {
+    if (outcome.status() == AppendStatus.RETRY && p.attempt() < MAX_ATTEMPTS) {
+      queue.add(new Pending(p.command(), p.placement(), p.outcome(), p.attempt() + 1));
+    } else if (outcome.status() == AppendStatus.MOVED && p.attempt() < MAX_MOVED_ATTEMPTS) {
+      // The tenant's gate here closed for a move: wait out the fence, then try wherever the
+      // registry places the tenant by then (the switch invalidates this node's cache).
+      CompletableFuture.runAsync(
+          () -> requeueAfterMove(p), CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS));
+    } else {
+      p.outcome().complete(outcome);
+    }
+  }
+
+  /** An append whose own content the database refused: a 400, nothing stored. */
+  private void refuse(Pending culprit, Exception failure) {
+    LOG.log(
+        Level.WARNING,
+        "An append to {0}/{1} could not be stored and was refused: {2}",
+        new Object[] {
+          culprit.command().tenant(), culprit.command().stream(), failure.getMessage()
+        });
+    culprit
+        .outcome()
+        .completeExceptionally(
+            new InvalidRequestException(
+                "The events could not be stored as sent: " + SqlFailure.inputReason(failure)));
   }
 
   /** Back in the queue without a placement: a worker looks it up again. */
@@ -253,10 +293,15 @@ public class GroupCommit {
     }
   }
 
-  private static dev.annals.eventstore.api.StoreUnavailableException unavailable(String why) {
-    return new dev.annals.eventstore.api.StoreUnavailableException(
+  private static StoreUnavailableException unavailable(String why) {
+    return unavailable(why, null);
+  }
+
+  private static StoreUnavailableException unavailable(String why, Throwable cause) {
+    return new StoreUnavailableException(
         "The append was not acknowledged ("
             + why
-            + "); retry it with the same event ids: that is always safe");
+            + "); retry it with the same event ids: that is always safe",
+        cause);
   }
 }

@@ -1,7 +1,6 @@
 package dev.annals.eventstore.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,14 +55,11 @@ class IdentifiersTest {
   }
 
   @Test
-  void expectedVersionsAcceptWhatTheyPromise() {
-    assertTrue(new ExpectedVersion.Any().accepts(0));
-    assertTrue(new ExpectedVersion.NoStream().accepts(0));
-    assertFalse(new ExpectedVersion.NoStream().accepts(1));
-    assertTrue(new ExpectedVersion.StreamExists().accepts(3));
-    assertFalse(new ExpectedVersion.StreamExists().accepts(0));
-    assertTrue(new ExpectedVersion.Exact(3).accepts(3));
-    assertFalse(new ExpectedVersion.Exact(3).accepts(4));
+  void expectedVersionsHaveTheirWireForms() {
+    assertEquals("any", new ExpectedVersion.Any().describe());
+    assertEquals("no_stream", new ExpectedVersion.NoStream().describe());
+    assertEquals("exists", new ExpectedVersion.StreamExists().describe());
+    assertEquals("3", new ExpectedVersion.Exact(3).describe());
     assertThrows(InvalidRequestException.class, () -> new ExpectedVersion.Exact(-1));
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.annals.eventstore.api.Checkpoint;
+import dev.annals.tenancy.api.Identifiers;
 import dev.annals.tenancy.infrastructure.SchemaMigrator;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -129,9 +130,9 @@ class RestoreProcedureIT {
       throws SQLException {
     try (Connection c = cluster.connect(DB, "annals_app")) {
       c.setAutoCommit(false);
-      bind(c);
-      try (PreparedStatement ps = c.prepareStatement(EventRepository.READ_ALL)) {
-        EventRepository.bindReadAll(ps, TENANT, new Checkpoint(transactionId, position), 1000);
+      try (PreparedStatement ps =
+          c.prepareStatement(EventReader.READ_ALL.formatted(Identifiers.quote("annals")))) {
+        EventReader.bindReadAll(ps, TENANT, new Checkpoint(transactionId, position), 1000);
         List<String> ids = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {

@@ -49,4 +49,12 @@ public interface TenantConnections {
    * own thread and context.
    */
   javax.sql.DataSource localDataSource(Placement placement);
+
+  /**
+   * The datasource of {@code placement} for reads outside any transaction: auto-commit, no XA
+   * enlistment. Nothing is bound, so use it only with statements that bind their tenant themselves
+   * for the statement's own implicit transaction (the read functions do), naming the placement's
+   * schema.
+   */
+  javax.sql.DataSource readDataSource(Placement placement);
 }

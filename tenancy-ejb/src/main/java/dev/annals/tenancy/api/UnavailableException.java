@@ -17,4 +17,12 @@ public class UnavailableException extends RuntimeException {
   public UnavailableException(String message) {
     super(message);
   }
+
+  /**
+   * @param message why, fit to show the caller (never the cause's own text: it can quote SQL)
+   * @param cause what failed, for the log only
+   */
+  public UnavailableException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

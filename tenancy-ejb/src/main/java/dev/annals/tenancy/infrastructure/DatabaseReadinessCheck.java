@@ -2,10 +2,15 @@ package dev.annals.tenancy.infrastructure;
 
 import dev.annals.tenancy.api.SchemaStatus;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -25,15 +30,28 @@ public class DatabaseReadinessCheck implements HealthCheck {
 
   @Inject private SchemaStatus schema;
 
+  /** Longest a readiness request waits for the database before it answers DOWN. */
+  private static final long ANSWER_WITHIN_MILLIS = 2_000;
+
+  @Resource private ManagedExecutorService executor;
+
   @Override
   public HealthCheckResponse call() {
     HealthCheckResponseBuilder response = HealthCheckResponse.named("database");
     boolean reachable;
-    try (Connection c = runtime.getConnection()) {
-      reachable = c.isValid(2);
-    } catch (SQLException e) {
+    Future<Boolean> probe = executor.submit(this::reachable);
+    try {
+      reachable = probe.get(ANSWER_WITHIN_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      probe.cancel(true);
       reachable = false;
-      response.withData("error", String.valueOf(e.getMessage()));
+      response.withData("error", "no answer within " + ANSWER_WITHIN_MILLIS + " ms");
+    } catch (ExecutionException e) {
+      reachable = false;
+      response.withData("error", "unreachable (" + e.getCause().getClass().getSimpleName() + ")");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      reachable = false;
     }
     boolean current = schema.isCurrent();
     schema.lastFailure().ifPresent(f -> response.withData("migration", f));
@@ -42,5 +60,11 @@ public class DatabaseReadinessCheck implements HealthCheck {
         .withData("schemaCurrent", current)
         .status(reachable && current)
         .build();
+  }
+
+  private boolean reachable() throws SQLException {
+    try (Connection c = runtime.getConnection()) {
+      return c.isValid(2);
+    }
   }
 }

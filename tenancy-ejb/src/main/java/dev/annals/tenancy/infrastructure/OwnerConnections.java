@@ -192,8 +192,9 @@ public class OwnerConnections {
                 + t.server().get().host()
                 + ":"
                 + t.server().get().port()
-                + " could not be reached: "
-                + e.getMessage());
+                + " could not be reached (SQLState "
+                + e.getSQLState()
+                + "): check host, port and that it accepts connections from Annals");
       }
       throw e;
     }

@@ -117,10 +117,7 @@ public class TenantDataSources {
       }
     }
     throw new UnavailableException(
-        "The datasource of tenant '"
-            + id
-            + "' is not available yet"
-            + (last == null ? "" : " (" + last.getMessage() + ")"));
+        "The datasource of tenant '" + id + "' is not available yet; retry in a moment", last);
   }
 
   /**

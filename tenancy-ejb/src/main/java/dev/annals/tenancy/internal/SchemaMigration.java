@@ -71,18 +71,23 @@ public class SchemaMigration implements SchemaStatus {
       lastFailure = rootMessage(e);
       LOG.log(
           Level.WARNING,
-          "Database schema migration failed, retrying in {0} s: {1}",
-          new Object[] {RETRY_MILLIS / 1000, lastFailure});
+          "Database schema migration failed, retrying in " + RETRY_MILLIS / 1000 + " s",
+          e);
       timers.createSingleActionTimer(RETRY_MILLIS, new TimerConfig(null, false));
     }
   }
 
+  /**
+   * What failed, for the health document: the root cause's kind and SQLState, never its message
+   * (health is readable by anyone who can reach the port, and messages can quote SQL).
+   */
   private static String rootMessage(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    String state = root instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+    return root.getClass().getSimpleName() + (state == null ? "" : " (SQLState " + state + ")");
   }
 
   @Override

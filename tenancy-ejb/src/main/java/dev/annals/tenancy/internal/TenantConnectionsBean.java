@@ -38,6 +38,9 @@ public class TenantConnectionsBean implements TenantConnections {
   @Resource(lookup = "jdbc/annals/grouped")
   private DataSource grouped;
 
+  @Resource(lookup = "jdbc/annals/reads")
+  private DataSource reads;
+
   @Resource private TransactionSynchronizationRegistry transaction;
 
   @Inject TenantRegistry registry;
@@ -81,6 +84,13 @@ public class TenantConnectionsBean implements TenantConnections {
   public DataSource localDataSource(Placement placement) {
     return PLATFORM.equals(placement.dataSource())
         ? grouped
+        : dataSources.lookup(tenantOf(placement));
+  }
+
+  @Override
+  public DataSource readDataSource(Placement placement) {
+    return PLATFORM.equals(placement.dataSource())
+        ? reads
         : dataSources.lookup(tenantOf(placement));
   }
 

@@ -97,7 +97,7 @@ public class TenantMaintenance {
     } catch (SQLException | IOException | LiquibaseException e) {
       discard(claimed);
       throw new UnavailableException(
-          "Could not provision tenant " + id + " now, nothing was kept: " + e.getMessage());
+          "Could not provision tenant " + id + " now, nothing was kept; retry in a moment", e);
     } catch (RuntimeException e) {
       discard(claimed);
       throw e;

@@ -48,7 +48,8 @@ public class TenantRegistry {
       }
       return tenant;
     } catch (SQLException ex) {
-      throw new UnavailableException("The tenant registry cannot be read: " + ex.getMessage());
+      throw new UnavailableException(
+          "The tenant registry cannot be read now; retry in a moment", ex);
     }
   }
 

@@ -259,6 +259,7 @@ public class TenantsBean implements Tenants {
   }
 
   private static UnavailableException unavailable(String what, SQLException e) {
-    return new UnavailableException("Could not " + what + " now: " + e.getMessage());
+    return new UnavailableException(
+        "Could not " + what + " now: the database did not answer; retry in a moment", e);
   }
 }

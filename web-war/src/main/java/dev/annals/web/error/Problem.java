@@ -63,8 +63,18 @@ public final class Problem {
    * completes on a group-commit thread, where the request's scope is no longer active.
    */
   public Response toResponse(String path, String correlationId) {
+    return Response.status(status).type(MEDIA_TYPE).entity(toJson(path, correlationId)).build();
+  }
+
+  /** The document's JSON text, with the request's correlation id and instance path. */
+  String toJson(String path, String correlationId) {
     with("instance", path);
     with("correlationId", correlationId);
-    return Response.status(status).type(MEDIA_TYPE).entity(body.build().toString()).build();
+    return body.build().toString();
+  }
+
+  /** The HTTP status. */
+  int status() {
+    return status;
   }
 }

@@ -42,7 +42,6 @@ public final class Problems {
       return UnavailableMapper.withRetryAfter(
           UnavailableMapper.problem(e).toResponse(path, correlationId));
     }
-    return UnhandledExceptionMapper.problem(failure, path, correlationId)
-        .toResponse(path, correlationId);
+    return UnhandledExceptionMapper.response(failure, path, correlationId);
   }
 }

@@ -1,5 +1,6 @@
 package dev.annals.web.error;
 
+import dev.annals.tenancy.api.SqlFailure;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -20,7 +21,29 @@ public class UnhandledExceptionMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable e) {
-    return problem(e, request.path(), request.correlationId()).toResponse(request);
+    return response(e, request.path(), request.correlationId());
+  }
+
+  /**
+   * The response for {@code e}: a database connection lost on the way (PostgreSQL restarting, a
+   * network break) is a 503 the client may retry, anything else a 500. Either is logged once, here,
+   * with the correlation id, and answered without the cause's text.
+   */
+  static Response response(Throwable e, String path, String correlationId) {
+    if (SqlFailure.of(e) == SqlFailure.CONNECTION) {
+      LOG.log(
+          Level.WARNING,
+          "Database connection lost on " + path + " (correlation id " + correlationId + ")",
+          e);
+      return UnavailableMapper.withRetryAfter(
+          Problem.of(
+                  503,
+                  "unavailable",
+                  "Temporarily unavailable",
+                  "The database is unreachable right now; retry in a moment")
+              .toResponse(path, correlationId));
+    }
+    return problem(e, path, correlationId).toResponse(path, correlationId);
   }
 
   /** Logs {@code e} and returns the 500 problem document. */

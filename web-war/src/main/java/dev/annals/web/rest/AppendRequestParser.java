@@ -59,7 +59,9 @@ final class AppendRequestParser {
     }
     if (value instanceof JsonNumber n && n.isIntegral()) {
       try {
-        long version = n.bigIntegerValueExact().longValueExact();
+        // BigDecimal's exact conversion refuses huge exponents at once; a BigInteger would be
+        // built.
+        long version = n.bigDecimalValue().longValueExact();
         if (version >= 0) {
           return new ExpectedVersion.Exact(version);
         }

@@ -27,7 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** A tenant's $all: every committed event, in checkpoint order. */
 @Path("tenants/{tenant}/events")
 @RequestScoped
-@Tag(name = "All events")
+@Tag(
+    name = "All events",
+    description = "A tenant's $all: every committed event in checkpoint order")
 @Produces(MediaType.APPLICATION_JSON)
 public class AllEventsResource {
 

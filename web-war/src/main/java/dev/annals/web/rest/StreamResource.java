@@ -46,7 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("tenants/{tenant}/streams/{stream}")
 @RequestScoped
-@Tag(name = "Streams")
+@Tag(name = "Streams", description = "One stream: append, read, show its head")
 @Produces(MediaType.APPLICATION_JSON)
 public class StreamResource {
 

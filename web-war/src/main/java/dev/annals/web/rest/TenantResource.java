@@ -37,7 +37,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("tenants")
 @RequestScoped
-@Tag(name = "Tenants")
+@Tag(
+    name = "Tenants",
+    description =
+        "Tenants: create, list, show, suspend, resume, move between isolation modes, delete")
 @Produces(MediaType.APPLICATION_JSON)
 public class TenantResource {
 

@@ -5,6 +5,8 @@ import dev.annals.eventstore.api.Checkpoint;
 import dev.annals.eventstore.api.EventStore;
 import dev.annals.eventstore.api.EventStoreLimits;
 import dev.annals.tenancy.api.TenantId;
+import dev.annals.web.error.Problem;
+import dev.annals.web.error.ProblemView;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -15,15 +17,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A tenant's $all: every committed event, in checkpoint order. */
 @Path("tenants/{tenant}/events")
 @RequestScoped
-@Tag(name = "All events")
+@Tag(
+    name = "All events",
+    description = "A tenant's $all: every committed event in checkpoint order")
 @Produces(MediaType.APPLICATION_JSON)
 public class AllEventsResource {
 
@@ -33,6 +39,7 @@ public class AllEventsResource {
 
   @GET
   @Operation(
+      operationId = "readAll",
       summary = "Page the tenant's $all",
       description =
           "Pass the returned checkpoint as 'after' for the next page. Paging never skips or"
@@ -42,12 +49,38 @@ public class AllEventsResource {
       responseCode = "200",
       description = "A page and the checkpoint to continue from",
       content = @Content(schema = @Schema(implementation = AllPageView.class)))
-  @APIResponse(responseCode = "400", description = "Malformed or unknown 'after', bad limit")
-  @APIResponse(responseCode = "404", description = "No such tenant")
+  @APIResponse(
+      responseCode = "400",
+      description = "Malformed or unknown 'after', bad limit",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemView.class)))
+  @APIResponse(responseCode = "404", ref = "TenantNotFound")
+  @APIResponse(responseCode = "410", ref = "TenantDeleted")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
   public AllPageView read(
-      @PathParam("tenant") String tenant,
-      @QueryParam("after") String after,
-      @QueryParam("limit") String limit) {
+      @Parameter(
+              description = "The tenant's id",
+              schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z][a-z0-9_]{2,39}$"))
+          @PathParam("tenant")
+          String tenant,
+      @Parameter(
+              description =
+                  "The checkpoint of the previous page (or an event's position); absent: from the"
+                      + " start")
+          @QueryParam("after")
+          String after,
+      @Parameter(
+              description = "Events per page; default 100, at most the server's read limit (1000)",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "1",
+                      defaultValue = "100"))
+          @QueryParam("limit")
+          String limit) {
     TenantId tenantId = new TenantId(tenant);
     Checkpoint from = after == null || after.isEmpty() ? Checkpoint.START : Checkpoint.parse(after);
     int max = limits.maxReadLimit();

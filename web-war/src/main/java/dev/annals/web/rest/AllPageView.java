@@ -1,6 +1,7 @@
 package dev.annals.web.rest;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A page of $all.
@@ -8,4 +9,5 @@ import java.util.List;
  * @param events the events, in checkpoint order
  * @param checkpoint pass it as {@code after} for the next page
  */
-public record AllPageView(List<EventView> events, String checkpoint) {}
+public record AllPageView(
+    @Schema(required = true) List<EventView> events, @Schema(required = true) String checkpoint) {}

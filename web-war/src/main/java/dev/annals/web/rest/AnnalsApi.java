@@ -1,11 +1,22 @@
 package dev.annals.web.rest;
 
+import dev.annals.web.error.Problem;
+import dev.annals.web.error.ProblemView;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** The API root: every resource lives under {@code /api}. */
+/**
+ * The API root: every resource lives under {@code /api}. Also the OpenAPI document's shared parts:
+ * the enumerations and the error responses that several operations answer alike.
+ */
 @ApplicationPath("api")
 @OpenAPIDefinition(
     info =
@@ -14,5 +25,111 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
             version = "0.1.0",
             description =
                 "Multi-tenant event store, saga engine and dead-letter system. Every error is an"
-                    + " RFC 9457 application/problem+json document."))
+                    + " RFC 9457 application/problem+json document (ProblemView)."),
+    components =
+        @Components(
+            schemas = {
+              @Schema(
+                  name = "Isolation",
+                  description = "Where a tenant's data lives",
+                  type = SchemaType.STRING,
+                  enumeration = {"shared", "schema", "database"}),
+              @Schema(
+                  name = "TenantState",
+                  type = SchemaType.STRING,
+                  enumeration = {"active", "suspended", "moving", "deleted"}),
+              @Schema(
+                  name = "MovePhase",
+                  type = SchemaType.STRING,
+                  enumeration = {"copying", "fenced", "switched", "done", "failed"}),
+              @Schema(
+                  name = "Direction",
+                  type = SchemaType.STRING,
+                  enumeration = {"forward", "backward"}),
+              @Schema(
+                  name = "ExpectedVersion",
+                  description =
+                      "\"any\" (default): no check; \"no_stream\": the stream must not exist;"
+                          + " \"exists\": it must exist; a number N of 0 or more: its version"
+                          + " must be N (0 = no stream)",
+                  oneOf = {ExpectedVersionSchema.Keyword.class, ExpectedVersionSchema.Exact.class}),
+              @Schema(
+                  name = "JsonValue",
+                  description =
+                      "Any JSON value: object, array, string, number, boolean or null, stored as"
+                          + " sent")
+            },
+            responses = {
+              @APIResponse(
+                  name = "BadRequest",
+                  responseCode = "400",
+                  description = "Invalid input: the detail names the parameter or field at fault",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = ProblemView.class))),
+              @APIResponse(
+                  name = "TenantNotFound",
+                  responseCode = "404",
+                  description = "No such tenant",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = ProblemView.class))),
+              @APIResponse(
+                  name = "StreamNotFound",
+                  responseCode = "404",
+                  description = "No such tenant or stream",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = ProblemView.class))),
+              @APIResponse(
+                  name = "TenantDeleted",
+                  responseCode = "410",
+                  description = "The tenant was deleted; its data is retained until purgeAfter",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = ProblemView.class))),
+              @APIResponse(
+                  name = "TenantSuspended",
+                  responseCode = "423",
+                  description = "The tenant is suspended: writes are refused until it is resumed",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = ProblemView.class))),
+              @APIResponse(
+                  name = "TooLarge",
+                  responseCode = "413",
+                  description = "The body is over its size limit",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = ProblemView.class))),
+              @APIResponse(
+                  name = "UnsupportedMediaType",
+                  responseCode = "415",
+                  description = "The body is not application/json",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = ProblemView.class))),
+              @APIResponse(
+                  name = "Unavailable",
+                  responseCode = "503",
+                  description =
+                      "Not done (database unavailable, or a tenant move switching); the same"
+                          + " request again after Retry-After is safe",
+                  headers =
+                      @Header(
+                          name = "Retry-After",
+                          description = "Seconds to wait before retrying",
+                          schema = @Schema(type = SchemaType.INTEGER, format = "int32")),
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = ProblemView.class)))
+            }))
 public class AnnalsApi extends Application {}

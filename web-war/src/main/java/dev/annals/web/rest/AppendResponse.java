@@ -1,6 +1,7 @@
 package dev.annals.web.rest;
 
 import dev.annals.eventstore.api.AppendResult;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What an append answers.
@@ -11,7 +12,10 @@ import dev.annals.eventstore.api.AppendResult;
  * @param position the last event's checkpoint (pass it as {@code after} to read past it)
  */
 public record AppendResponse(
-    String streamId, long firstVersion, long lastVersion, String position) {
+    @Schema(required = true) String streamId,
+    @Schema(required = true) long firstVersion,
+    @Schema(required = true) long lastVersion,
+    @Schema(required = true) String position) {
 
   static AppendResponse from(AppendResult r) {
     return new AppendResponse(

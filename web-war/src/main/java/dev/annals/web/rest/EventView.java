@@ -18,16 +18,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param recordedAt when it was stored (ISO-8601)
  */
 public record EventView(
-    String eventId,
-    String streamId,
-    String type,
-    long version,
-    String position,
-    @Schema(type = SchemaType.OBJECT, description = "the payload, any JSON value, as appended")
+    @Schema(required = true, format = "uuid") String eventId,
+    @Schema(required = true) String streamId,
+    @Schema(required = true) String type,
+    @Schema(required = true, minimum = "1") long version,
+    @Schema(required = true) String position,
+    @Schema(required = true, ref = "JsonValue", description = "the payload, as appended")
         String data,
-    @Schema(type = SchemaType.OBJECT, description = "the metadata object as stored")
+    @Schema(
+            required = true,
+            type = SchemaType.OBJECT,
+            additionalProperties = Schema.True.class,
+            description = "the metadata object as stored")
         String metadata,
-    String recordedAt) {
+    @Schema(required = true, format = "date-time") String recordedAt) {
 
   static EventView from(RecordedEvent e) {
     return new EventView(

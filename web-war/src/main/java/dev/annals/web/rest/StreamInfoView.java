@@ -1,6 +1,7 @@
 package dev.annals.web.rest;
 
 import dev.annals.eventstore.api.StreamInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A stream's head on the wire.
@@ -10,7 +11,11 @@ import dev.annals.eventstore.api.StreamInfo;
  * @param createdAt when its first event was stored
  * @param lastEventAt when its last event was stored
  */
-public record StreamInfoView(String streamId, long version, String createdAt, String lastEventAt) {
+public record StreamInfoView(
+    @Schema(required = true) String streamId,
+    @Schema(required = true) long version,
+    @Schema(required = true, format = "date-time") String createdAt,
+    @Schema(required = true, format = "date-time") String lastEventAt) {
 
   static StreamInfoView from(StreamInfo s) {
     return new StreamInfoView(

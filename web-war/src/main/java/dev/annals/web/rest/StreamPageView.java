@@ -2,6 +2,7 @@ package dev.annals.web.rest;
 
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A page of a stream.
@@ -9,4 +10,6 @@ import java.util.List;
  * @param events the events
  * @param next the {@code from} for the next page, or null at the end
  */
-public record StreamPageView(List<EventView> events, @JsonbNillable Long next) {}
+public record StreamPageView(
+    @Schema(required = true) List<EventView> events,
+    @Schema(required = true, nullable = true, minimum = "1") @JsonbNillable Long next) {}

@@ -9,6 +9,8 @@ import dev.annals.eventstore.api.StreamNotFoundException;
 import dev.annals.eventstore.api.StreamSlice;
 import dev.annals.tenancy.api.InvalidRequestException;
 import dev.annals.tenancy.api.TenantId;
+import dev.annals.web.error.Problem;
+import dev.annals.web.error.ProblemView;
 import dev.annals.web.error.Problems;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -33,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,7 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("tenants/{tenant}/streams/{stream}")
 @RequestScoped
-@Tag(name = "Streams")
+@Tag(name = "Streams", description = "One stream: append, read, show its head")
 @Produces(MediaType.APPLICATION_JSON)
 public class StreamResource {
 
@@ -57,6 +60,7 @@ public class StreamResource {
   @Path("events")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "appendEvents",
       summary = "Append events",
       description =
           "Appends atomically and answers once the events are durable. Concurrent appends are"
@@ -64,35 +68,53 @@ public class StreamResource {
               + " event ids in the same order answers 200 with the original result and stores"
               + " nothing: safe to retry after a timeout or a 503.")
   @RequestBody(
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema =
-                  @Schema(
-                      type = SchemaType.OBJECT,
-                      example =
-                          "{\"expectedVersion\":\"any\",\"events\":[{\"eventId\":\"6f1c...\","
-                              + "\"type\":\"OrderPlaced\",\"data\":{\"total\":10},"
-                              + "\"metadata\":{}}]}")))
+      required = true,
+      content = @Content(schema = @Schema(implementation = AppendRequest.class)))
   @APIResponse(
       responseCode = "201",
       description = "Stored",
       content = @Content(schema = @Schema(implementation = AppendResponse.class)))
-  @APIResponse(responseCode = "200", description = "Identical resend: the original result")
-  @APIResponse(responseCode = "400", description = "Malformed body or ids, empty events")
-  @APIResponse(responseCode = "404", description = "No such tenant")
+  @APIResponse(
+      responseCode = "200",
+      description = "Identical resend: the original result, nothing stored",
+      content = @Content(schema = @Schema(implementation = AppendResponse.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Malformed body or ids, empty events",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemView.class)))
+  @APIResponse(responseCode = "404", ref = "TenantNotFound")
   @APIResponse(
       responseCode = "409",
-      description = "Wrong expected version (body has currentVersion), or event ids used already")
-  @APIResponse(responseCode = "413", description = "Over 1 MiB or 1,000 events")
-  @APIResponse(responseCode = "415", description = "Body is not application/json")
-  @APIResponse(
-      responseCode = "503",
-      description = "Not acknowledged (database unavailable); retry with the same event ids")
+      description =
+          "Wrong expected version (the problem has currentVersion), or event ids used already",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemView.class)))
+  @APIResponse(responseCode = "410", ref = "TenantDeleted")
+  @APIResponse(responseCode = "413", ref = "TooLarge")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "423", ref = "TenantSuspended")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
   public void append(
-      @PathParam("tenant") String tenant,
-      @PathParam("stream") String stream,
-      @HeaderParam("X-Causation-Id") String causationId,
+      @Parameter(
+              description = "The tenant's id",
+              schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z][a-z0-9_]{2,39}$"))
+          @PathParam("tenant")
+          String tenant,
+      @Parameter(
+              description = "The stream's id",
+              schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9._:@-]{1,200}$"))
+          @PathParam("stream")
+          String stream,
+      @Parameter(
+              description =
+                  "The id of the message that caused these events, stored in their metadata")
+          @HeaderParam("X-Causation-Id")
+          String causationId,
       InputStream body,
       @Suspended AsyncResponse response) {
     TenantId tenantId = new TenantId(tenant);
@@ -125,19 +147,52 @@ public class StreamResource {
 
   @GET
   @Path("events")
-  @Operation(summary = "Read a page of the stream")
+  @Operation(operationId = "readStream", summary = "Read a page of the stream")
   @APIResponse(
       responseCode = "200",
       description = "A page; next is the from for the next page, null at the end",
       content = @Content(schema = @Schema(implementation = StreamPageView.class)))
-  @APIResponse(responseCode = "400", description = "Bad from, direction or limit")
-  @APIResponse(responseCode = "404", description = "No such tenant or stream")
+  @APIResponse(
+      responseCode = "400",
+      description = "Bad from, direction or limit",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemView.class)))
+  @APIResponse(responseCode = "404", ref = "StreamNotFound")
+  @APIResponse(responseCode = "410", ref = "TenantDeleted")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
   public StreamPageView read(
-      @PathParam("tenant") String tenant,
-      @PathParam("stream") String stream,
-      @QueryParam("from") String from,
-      @QueryParam("direction") String direction,
-      @QueryParam("limit") String limit) {
+      @Parameter(
+              description = "The tenant's id",
+              schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z][a-z0-9_]{2,39}$"))
+          @PathParam("tenant")
+          String tenant,
+      @Parameter(
+              description = "The stream's id",
+              schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9._:@-]{1,200}$"))
+          @PathParam("stream")
+          String stream,
+      @Parameter(
+              description = "First version to read; default 1 forward, the last backward",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+          @QueryParam("from")
+          String from,
+      @Parameter(
+              description = "Reading order; default forward",
+              schema = @Schema(ref = "Direction"))
+          @QueryParam("direction")
+          String direction,
+      @Parameter(
+              description = "Events per page; default 100, at most the server's read limit (1000)",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "1",
+                      defaultValue = "100"))
+          @QueryParam("limit")
+          String limit) {
     TenantId tenantId = new TenantId(tenant);
     StreamId streamId = new StreamId(stream);
     Direction dir = direction(direction);
@@ -152,15 +207,26 @@ public class StreamResource {
   }
 
   @GET
-  @Operation(summary = "Show the stream's head")
+  @Operation(operationId = "getStreamInfo", summary = "Show the stream's head")
   @APIResponse(
       responseCode = "200",
       description = "Version and times",
       content = @Content(schema = @Schema(implementation = StreamInfoView.class)))
-  @APIResponse(responseCode = "400", description = "Invalid tenant or stream id")
-  @APIResponse(responseCode = "404", description = "No such tenant or stream")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "404", ref = "StreamNotFound")
+  @APIResponse(responseCode = "410", ref = "TenantDeleted")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
   public StreamInfoView info(
-      @PathParam("tenant") String tenant, @PathParam("stream") String stream) {
+      @Parameter(
+              description = "The tenant's id",
+              schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z][a-z0-9_]{2,39}$"))
+          @PathParam("tenant")
+          String tenant,
+      @Parameter(
+              description = "The stream's id",
+              schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9._:@-]{1,200}$"))
+          @PathParam("stream")
+          String stream) {
     TenantId tenantId = new TenantId(tenant);
     StreamId streamId = new StreamId(stream);
     return store

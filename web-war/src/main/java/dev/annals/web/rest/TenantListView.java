@@ -1,6 +1,7 @@
 package dev.annals.web.rest;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A page of tenants on the wire.
@@ -8,4 +9,4 @@ import java.util.List;
  * @param tenants this page, in id order
  * @param next pass as {@code after} for the next page; null on the last page
  */
-public record TenantListView(List<TenantView> tenants, String next) {}
+public record TenantListView(@Schema(required = true) List<TenantView> tenants, String next) {}

@@ -5,6 +5,7 @@ import dev.annals.tenancy.api.TenantMove;
 import dev.annals.tenancy.api.TenantStats;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A tenant on the wire.
@@ -12,7 +13,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
  * @param id its id
  * @param name display name
  * @param isolation shared, schema or database
- * @param state creating, active, suspended, moving or deleted
+ * @param state active, suspended, moving or deleted
  * @param created when it was created (ISO-8601)
  * @param database the server of a database-mode tenant placed off the platform's server
  * @param deleted when it was deleted
@@ -36,14 +37,14 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
   "move"
 })
 public record TenantView(
-    String id,
-    String name,
-    String isolation,
-    String state,
-    String created,
+    @Schema(required = true) String id,
+    @Schema(required = true) String name,
+    @Schema(required = true, ref = "Isolation") String isolation,
+    @Schema(required = true, ref = "TenantState") String state,
+    @Schema(required = true, format = "date-time") String created,
     ServerView database,
-    String deleted,
-    String purgeAfter,
+    @Schema(format = "date-time") String deleted,
+    @Schema(format = "date-time") String purgeAfter,
     Long streams,
     Long events,
     MoveView move) {
@@ -54,7 +55,8 @@ public record TenantView(
    * @param host host name or address
    * @param port port
    */
-  public record ServerView(String host, int port) {}
+  public record ServerView(
+      @Schema(required = true) String host, @Schema(required = true) int port) {}
 
   /**
    * A move on the wire.
@@ -70,13 +72,13 @@ public record TenantView(
   @JsonbNillable(false)
   @JsonbPropertyOrder({"to", "database", "phase", "eventsCopied", "error", "started", "finished"})
   public record MoveView(
-      String to,
+      @Schema(required = true, ref = "Isolation") String to,
       ServerView database,
-      String phase,
-      long eventsCopied,
+      @Schema(required = true, ref = "MovePhase") String phase,
+      @Schema(required = true) long eventsCopied,
       String error,
-      String started,
-      String finished) {
+      @Schema(required = true, format = "date-time") String started,
+      @Schema(format = "date-time") String finished) {
 
     static MoveView from(TenantMove m) {
       return new MoveView(

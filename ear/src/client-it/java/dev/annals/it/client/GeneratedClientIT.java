@@ -1,0 +1,225 @@
+package dev.annals.it.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.annals.client.ApiClient;
+import dev.annals.client.ApiException;
+import dev.annals.client.ApiResponse;
+import dev.annals.client.api.AllEventsApi;
+import dev.annals.client.api.StreamsApi;
+import dev.annals.client.api.TenantsApi;
+import dev.annals.client.model.AllPageView;
+import dev.annals.client.model.AppendRequest;
+import dev.annals.client.model.AppendResponse;
+import dev.annals.client.model.Direction;
+import dev.annals.client.model.EventView;
+import dev.annals.client.model.ExpectedVersion;
+import dev.annals.client.model.ExpectedVersionKeyword;
+import dev.annals.client.model.Isolation;
+import dev.annals.client.model.MovePhase;
+import dev.annals.client.model.NewEventRequest;
+import dev.annals.client.model.ProblemView;
+import dev.annals.client.model.StreamPageView;
+import dev.annals.client.model.TenantCreateRequest;
+import dev.annals.client.model.TenantMoveRequest;
+import dev.annals.client.model.TenantState;
+import dev.annals.client.model.TenantView;
+import dev.annals.it.Api;
+import dev.annals.it.ItServer;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A tenant's whole life through the Java client generated from the served OpenAPI document, with no
+ * hand-written HTTP: what compiles and passes here is what any generated client can rely on.
+ */
+class GeneratedClientIT {
+
+  private static final String PROBLEMS = "https://annals.dev/problems/";
+
+  private static ApiClient client;
+  private static TenantsApi tenants;
+  private static StreamsApi streams;
+  private static AllEventsApi all;
+
+  @BeforeAll
+  static void clientForTheServer() throws InterruptedException {
+    ItServer.awaitReady(Duration.ofMinutes(3));
+    client = new ApiClient();
+    client.updateBaseUri(ItServer.baseUri().toString());
+    client.setReadTimeout(Duration.ofSeconds(60));
+    tenants = new TenantsApi(client);
+    streams = new StreamsApi(client);
+    all = new AllEventsApi(client);
+  }
+
+  @Test
+  void tenantLifeCycleThroughTheGeneratedClient() throws Exception {
+    String t = Api.newTenantId();
+    TenantView created =
+        tenants.createTenant(
+            new TenantCreateRequest().id(t).name("Client " + t).isolation(Isolation.SHARED));
+    assertEquals(t, created.getId());
+    assertEquals(Isolation.SHARED, created.getIsolation());
+    assertEquals(TenantState.ACTIVE, created.getState());
+    assertNotNull(created.getCreated());
+
+    List<NewEventRequest> placed =
+        List.of(event("OrderPlaced", Map.of("total", 10)), event("OrderPaid", List.of("card", 10)));
+    ApiResponse<AppendResponse> stored =
+        streams.appendEventsWithHttpInfo(t, "order-1", append("no_stream", placed), "cause-1");
+    assertEquals(201, stored.getStatusCode());
+    assertEquals("order-1", stored.getData().getStreamId());
+    assertEquals(1L, stored.getData().getFirstVersion());
+    assertEquals(2L, stored.getData().getLastVersion());
+    assertNotNull(stored.getData().getPosition());
+
+    ApiResponse<AppendResponse> resent =
+        streams.appendEventsWithHttpInfo(t, "order-1", append("no_stream", placed), null);
+    assertEquals(200, resent.getStatusCode());
+    assertEquals(stored.getData(), resent.getData());
+
+    ApiException conflict =
+        assertThrows(
+            ApiException.class,
+            () ->
+                streams.appendEvents(
+                    t, "order-1", append(1L, List.of(event("OrderShipped", "parcel"))), null));
+    assertEquals(409, conflict.getCode());
+    ProblemView wrongVersion = problem(conflict);
+    assertEquals(URI.create(PROBLEMS + "wrong-expected-version"), wrongVersion.getType());
+    assertEquals(409, wrongVersion.getStatus());
+    assertEquals(2L, wrongVersion.getCurrentVersion());
+    assertEquals("/api/tenants/" + t + "/streams/order-1/events", wrongVersion.getInstance());
+    assertNotNull(wrongVersion.getCorrelationId());
+
+    StreamPageView forward = streams.readStream(t, "order-1", null, null, null);
+    assertEquals(ids(placed), viewIds(forward.getEvents()));
+    assertEquals(Map.of("total", 10), forward.getEvents().get(0).getData());
+    assertEquals(List.of("card", 10), forward.getEvents().get(1).getData());
+    assertEquals("cause-1", forward.getEvents().get(0).getMetadata().get("causationId"));
+    assertNull(forward.getNext());
+    StreamPageView backward = streams.readStream(t, "order-1", null, Direction.BACKWARD, 1);
+    assertEquals(2L, backward.getEvents().get(0).getVersion());
+    assertEquals(1L, backward.getNext());
+    assertEquals(2L, streams.getStreamInfo(t, "order-1").getVersion());
+
+    List<NewEventRequest> more =
+        List.of(event("CartOpened", true), event("ItemAdded", null), event("ItemAdded", 3.5));
+    streams.appendEvents(t, "cart-1", append(0L, more), null);
+    List<UUID> expected = new ArrayList<>(ids(placed));
+    expected.addAll(ids(more));
+    assertEquals(expected, allIds(t, 2));
+
+    assertEquals(TenantState.SUSPENDED, tenants.suspendTenant(t).getState());
+    List<NewEventRequest> late = List.of(event("ItemRemoved", Map.of()));
+    ApiException locked =
+        assertThrows(
+            ApiException.class, () -> streams.appendEvents(t, "cart-1", append(3L, late), null));
+    assertEquals(423, locked.getCode());
+    assertEquals(URI.create(PROBLEMS + "tenant-suspended"), problem(locked).getType());
+    assertEquals(TenantState.ACTIVE, tenants.resumeTenant(t).getState());
+    assertEquals(4L, streams.appendEvents(t, "cart-1", append(3L, late), null).getLastVersion());
+    expected.addAll(ids(late));
+
+    TenantView moving = tenants.moveTenant(t, new TenantMoveRequest().isolation(Isolation.SCHEMA));
+    assertEquals(Isolation.SCHEMA, moving.getMove().getTo());
+    TenantView moved = awaitMoveEnd(t);
+    assertEquals(MovePhase.DONE, moved.getMove().getPhase());
+    assertEquals(Isolation.SCHEMA, moved.getIsolation());
+    assertEquals(TenantState.ACTIVE, moved.getState());
+    assertEquals(6L, moved.getMove().getEventsCopied());
+    assertEquals(expected, allIds(t, 1000));
+
+    TenantView deleted = tenants.deleteTenant(t, 1);
+    assertEquals(TenantState.DELETED, deleted.getState());
+    assertNotNull(deleted.getPurgeAfter());
+    ApiException gone = assertThrows(ApiException.class, () -> tenants.getTenant(t));
+    assertEquals(410, gone.getCode());
+    assertEquals(URI.create(PROBLEMS + "tenant-deleted"), problem(gone).getType());
+  }
+
+  @Test
+  void invalidInputIsAProblemTheClientCanRead() {
+    ApiException bad =
+        assertThrows(
+            ApiException.class,
+            () -> tenants.createTenant(new TenantCreateRequest().id("X").name("bad id")));
+    assertEquals(400, bad.getCode());
+    ProblemView problem = problem(bad);
+    assertEquals(400, problem.getStatus());
+    assertEquals("/api/tenants", problem.getInstance());
+    assertNull(problem.getCurrentVersion());
+  }
+
+  private static NewEventRequest event(String type, Object data) {
+    return new NewEventRequest().eventId(UUID.randomUUID()).type(type).data(data);
+  }
+
+  private static AppendRequest append(String keyword, List<NewEventRequest> events) {
+    return new AppendRequest()
+        .expectedVersion(new ExpectedVersion(ExpectedVersionKeyword.fromValue(keyword)))
+        .events(events);
+  }
+
+  private static AppendRequest append(long version, List<NewEventRequest> events) {
+    return new AppendRequest().expectedVersion(new ExpectedVersion(version)).events(events);
+  }
+
+  private static List<UUID> ids(List<NewEventRequest> events) {
+    return events.stream().map(NewEventRequest::getEventId).toList();
+  }
+
+  private static List<UUID> viewIds(List<EventView> events) {
+    return events.stream().map(EventView::getEventId).toList();
+  }
+
+  /** Every event of the tenant's $all, paged {@code limit} at a time. */
+  private static List<UUID> allIds(String t, int limit) throws ApiException {
+    List<UUID> ids = new ArrayList<>();
+    String after = null;
+    while (true) {
+      AllPageView page = all.readAll(t, after, limit);
+      if (page.getEvents().isEmpty()) {
+        return ids;
+      }
+      ids.addAll(viewIds(page.getEvents()));
+      after = page.getCheckpoint();
+    }
+  }
+
+  private static TenantView awaitMoveEnd(String t) throws ApiException, InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    TenantView view = null;
+    while (Instant.now().isBefore(deadline)) {
+      view = tenants.getTenant(t);
+      MovePhase phase = view.getMove() == null ? null : view.getMove().getPhase();
+      if ((phase == MovePhase.DONE || phase == MovePhase.FAILED)
+          && view.getState() != TenantState.MOVING) {
+        return view;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("move did not end: " + view);
+  }
+
+  /** The problem document of a failed call, read with the client's own model and mapper. */
+  private static ProblemView problem(ApiException e) {
+    try {
+      return client.getObjectMapper().readValue(e.getResponseBody(), ProblemView.class);
+    } catch (IOException io) {
+      throw new AssertionError("not a problem document: " + e.getResponseBody(), io);
+    }
+  }
+}

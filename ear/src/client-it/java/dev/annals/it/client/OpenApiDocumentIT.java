@@ -1,0 +1,32 @@
+package dev.annals.it.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.annals.it.ItServer;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The served OpenAPI document passes a standard OpenAPI parser's validation. */
+class OpenApiDocumentIT {
+
+  @BeforeAll
+  static void serverIsReady() throws InterruptedException {
+    ItServer.awaitReady(Duration.ofMinutes(3));
+  }
+
+  @Test
+  void servedDocumentHasNoValidationMessages() {
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    SwaggerParseResult result =
+        new OpenAPIV3Parser()
+            .readLocation(ItServer.baseUri().resolve("/openapi").toString(), null, options);
+
+    assertEquals(List.of(), result.getMessages());
+  }
+}

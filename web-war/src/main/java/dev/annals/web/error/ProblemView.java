@@ -1,0 +1,34 @@
+package dev.annals.web.error;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Every error body as the OpenAPI document describes it (RFC 9457). Documentation only: {@link
+ * Problem} writes the documents; this record gives generated clients one model to read them with.
+ *
+ * @param type stable URI of the kind of problem: branch on it
+ * @param title short summary of the kind of problem
+ * @param status the HTTP status
+ * @param detail what went wrong this time, and what to do
+ * @param instance the request path
+ * @param correlationId the request's correlation id (also the X-Correlation-Id header)
+ * @param currentVersion on a wrong expected version only: the stream's version now
+ */
+@Schema(
+    name = "ProblemView",
+    description = "An RFC 9457 problem document (application/problem+json)")
+public record ProblemView(
+    @Schema(
+            required = true,
+            format = "uri",
+            examples = "https://annals.dev/problems/wrong-expected-version")
+        String type,
+    @Schema(required = true) String title,
+    @Schema(required = true, minimum = "400", maximum = "599") int status,
+    @Schema(required = true) String detail,
+    @Schema(required = true) String instance,
+    @Schema(required = true) String correlationId,
+    @Schema(
+            minimum = "0",
+            description = "Only on a wrong expected version (409): the stream's version now")
+        Long currentVersion) {}

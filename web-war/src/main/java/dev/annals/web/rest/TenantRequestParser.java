@@ -1,0 +1,90 @@
+package dev.annals.web.rest;
+
+import dev.annals.tenancy.api.DatabaseServer;
+import dev.annals.tenancy.api.InvalidRequestException;
+import dev.annals.tenancy.api.Isolation;
+import dev.annals.tenancy.api.TenantId;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns tenant-creation and move bodies into the tenancy module's terms, strictly: unknown fields
+ * are refused by name, so a misspelt option is an error rather than silently ignored ({@link
+ * TenantCreateRequest} and {@link TenantMoveRequest} document the shapes).
+ */
+final class TenantRequestParser {
+
+  private static final Set<String> CREATE_FIELDS = Set.of("id", "name", "isolation", "database");
+  private static final Set<String> SERVER_FIELDS = Set.of("host", "port");
+  private static final Set<String> MOVE_FIELDS = Set.of("isolation", "database");
+
+  /** A parsed creation. */
+  record ParsedCreate(
+      TenantId id, String name, Isolation isolation, Optional<DatabaseServer> server) {}
+
+  /** A parsed move. */
+  record ParsedMove(Isolation to, Optional<DatabaseServer> server) {}
+
+  private TenantRequestParser() {}
+
+  static ParsedCreate create(JsonObject json) {
+    unknownFields(json, CREATE_FIELDS, "");
+    TenantId id = new TenantId(string(json, "id", null));
+    String name = string(json, "name", null);
+    Isolation isolation = Isolation.parse(string(json, "isolation", "shared"));
+    return new ParsedCreate(id, name, isolation, server(json.get("database")));
+  }
+
+  static ParsedMove move(JsonObject json) {
+    unknownFields(json, MOVE_FIELDS, "");
+    Isolation to = Isolation.parse(string(json, "isolation", null));
+    return new ParsedMove(to, server(json.get("database")));
+  }
+
+  private static Optional<DatabaseServer> server(JsonValue value) {
+    if (value == null || value == JsonValue.NULL) {
+      return Optional.empty();
+    }
+    if (!(value instanceof JsonObject o)) {
+      throw new InvalidRequestException("'database' must be an object {\"host\", \"port\"}");
+    }
+    unknownFields(o, SERVER_FIELDS, "database.");
+    String host = string(o, "host", null);
+    if (!(o.get("port") instanceof JsonNumber port) || !port.isIntegral()) {
+      throw new InvalidRequestException("'database.port' is required and must be a whole number");
+    }
+    int p = port.bigIntegerValue().bitLength() > 31 ? -1 : port.intValue();
+    return Optional.of(new DatabaseServer(host, p));
+  }
+
+  private static String string(JsonObject json, String field, String defaultValue) {
+    JsonValue v = json.get(field);
+    if (v == null || v == JsonValue.NULL) {
+      if (defaultValue != null) {
+        return defaultValue;
+      }
+      throw new InvalidRequestException("'" + field + "' is required and must be a string");
+    }
+    if (!(v instanceof JsonString s)) {
+      throw new InvalidRequestException("'" + field + "' must be a string");
+    }
+    return s.getString();
+  }
+
+  private static void unknownFields(JsonObject json, Set<String> known, String prefix) {
+    for (String key : json.keySet()) {
+      if (!known.contains(key)) {
+        throw new InvalidRequestException(
+            "Unknown field '"
+                + prefix
+                + (key.length() > 64 ? key.substring(0, 64) + "…" : key)
+                + "'; allowed: "
+                + String.join(", ", known.stream().sorted().toList()));
+      }
+    }
+  }
+}

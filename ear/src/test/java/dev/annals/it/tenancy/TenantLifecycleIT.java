@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -173,6 +175,46 @@ class TenantLifecycleIT {
     assertEquals(404, append(t, "s").statusCode());
     assertEquals(200, Api.delete("/api/tenants/" + t + "?retainDays=0").statusCode(), "idempotent");
 
+    assertPurged(isolation, t);
+    assertFalse(where.jdbcUrl().isEmpty());
+  }
+
+  /**
+   * Retention counts from the deletion: a later delete may shorten it (0 purges now, also on a
+   * tenant deleted earlier) but never lengthens it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"shared", "schema", "database"})
+  void aLaterDeleteShortensTheRetentionAndZeroPurgesNow(String isolation) throws Exception {
+    String t = Api.createTenant(isolation);
+    assertEquals(201, append(t, "s").statusCode());
+    JsonObject first = Api.json(Api.delete("/api/tenants/" + t + "?retainDays=7"));
+    Instant deletedAt = Instant.parse(first.getString("deleted"));
+    assertEquals(deletedAt.plus(Duration.ofDays(7)), Instant.parse(first.getString("purgeAfter")));
+
+    HttpResponse<String> longer = Api.delete("/api/tenants/" + t + "?retainDays=30");
+    assertEquals(200, longer.statusCode(), longer.body());
+    assertEquals(first.getString("purgeAfter"), Api.json(longer).getString("purgeAfter"));
+
+    HttpResponse<String> shorter = Api.delete("/api/tenants/" + t + "?retainDays=2");
+    assertEquals(200, shorter.statusCode(), shorter.body());
+    assertEquals(
+        deletedAt.plus(Duration.ofDays(2)),
+        Instant.parse(Api.json(shorter).getString("purgeAfter")));
+    assertEquals(410, Api.get("/api/tenants/" + t).statusCode());
+    assertEquals(1, Db.eventIds(t).size(), "still retained");
+
+    HttpResponse<String> now = Api.delete("/api/tenants/" + t + "?retainDays=0");
+    assertEquals(200, now.statusCode(), now.body());
+    assertEquals(404, Api.get("/api/tenants/" + t).statusCode());
+    assertPurged(isolation, t);
+    assertEquals(
+        List.of("created", "deleted", "retention-shortened", "retention-shortened", "purged"),
+        Db.platformColumn(
+            "SELECT action FROM annals.audit_log WHERE tenant_id = ? ORDER BY audit_id", t));
+  }
+
+  private static void assertPurged(String isolation, String t) throws Exception {
     switch (isolation) {
       case "shared" ->
           assertEquals(0, count("SELECT count(*) FROM annals.events WHERE tenant_id = ?", t));
@@ -183,7 +225,6 @@ class TenantLifecycleIT {
           assertEquals(
               0, count("SELECT count(*) FROM pg_database WHERE datname = ?", "annals_tenant_" + t));
     }
-    assertFalse(where.jdbcUrl().isEmpty());
   }
 
   @Test

@@ -29,7 +29,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class TenantRepository {
 
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "tenant_id, name, isolation, state, created_at, db_host, db_port, deleted_at, purge_after,"
           + " purged_at";
 
@@ -53,20 +53,6 @@ public class TenantRepository {
   private static final String SET_STATE =
       "UPDATE annals.tenants SET state = ?, updated_at = now() WHERE tenant_id = ? RETURNING "
           + COLUMNS;
-
-  private static final String MARK_DELETED =
-      "UPDATE annals.tenants SET state = 'deleted', updated_at = now(), deleted_at = now(),"
-          + " purge_after = now() + make_interval(days => ?) WHERE tenant_id = ? RETURNING "
-          + COLUMNS;
-
-  private static final String MARK_PURGED =
-      "UPDATE annals.tenants SET purged_at = now(), updated_at = now() WHERE tenant_id = ?";
-
-  private static final String DUE_FOR_PURGE =
-      "SELECT "
-          + COLUMNS
-          + " FROM annals.tenants WHERE state = 'deleted' AND purged_at IS NULL"
-          + " AND purge_after <= now() ORDER BY tenant_id";
 
   private static final String SET_DATA_VERSION =
       "UPDATE annals.tenants SET data_version = ? WHERE tenant_id = ?";
@@ -130,7 +116,7 @@ public class TenantRepository {
     }
   }
 
-  private List<Tenant> tenants(String sql, Params params) throws SQLException {
+  List<Tenant> tenants(String sql, Params params) throws SQLException {
     return query(sql, params, TenantRepository::row);
   }
 
@@ -138,7 +124,7 @@ public class TenantRepository {
     return tenants(sql, params).stream().findFirst();
   }
 
-  private Tenant changed(TenantId id, String sql, Params params) throws SQLException {
+  Tenant changed(TenantId id, String sql, Params params) throws SQLException {
     return tenant(sql, params).orElseThrow(() -> new SQLException("tenant " + id + " vanished"));
   }
 
@@ -185,11 +171,6 @@ public class TenantRepository {
     return tenants(ALL_LIVE, ps -> {});
   }
 
-  /** Deleted tenants whose retention has ended and whose data is not purged yet. */
-  public List<Tenant> dueForPurge() throws SQLException {
-    return tenants(DUE_FOR_PURGE, ps -> {});
-  }
-
   /** Creations unfinished for longer than {@code minutes}: their node died. */
   public List<Tenant> staleCreations(int minutes) throws SQLException {
     return tenants(STALE_CREATING, ps -> ps.setInt(1, minutes));
@@ -206,17 +187,6 @@ public class TenantRepository {
         });
   }
 
-  /** Marks the tenant deleted, its data retained for {@code retainDays}. */
-  public Tenant markDeleted(TenantId id, int retainDays) throws SQLException {
-    return changed(
-        id,
-        MARK_DELETED,
-        ps -> {
-          ps.setInt(1, retainDays);
-          ps.setString(2, id.value());
-        });
-  }
-
   /** Points the tenant at its new place and gives it back its state: the switch of a move. */
   public Tenant switchPlacement(Tenant to, String state) throws SQLException {
     return changed(
@@ -228,11 +198,6 @@ public class TenantRepository {
           ps.setString(4, state);
           ps.setString(5, to.id().value());
         });
-  }
-
-  /** Records that a deleted tenant's data is gone. */
-  public void markPurged(TenantId id) throws SQLException {
-    update(MARK_PURGED, ps -> ps.setString(1, id.value()));
   }
 
   /** Removes an unfinished creation (never acknowledged to anyone). */
@@ -294,7 +259,7 @@ public class TenantRepository {
     return t == null ? Optional.empty() : Optional.of(t.toInstant());
   }
 
-  private static Tenant row(ResultSet rs) throws SQLException {
+  static Tenant row(ResultSet rs) throws SQLException {
     return new Tenant(
         new TenantId(rs.getString(1)),
         rs.getString(2),

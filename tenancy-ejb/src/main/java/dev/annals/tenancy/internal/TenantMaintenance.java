@@ -7,6 +7,7 @@ import dev.annals.tenancy.api.TenantId;
 import dev.annals.tenancy.api.UnavailableException;
 import dev.annals.tenancy.infrastructure.SchemaMigrator;
 import dev.annals.tenancy.infrastructure.TenantDataSources;
+import dev.annals.tenancy.infrastructure.TenantDeletions;
 import dev.annals.tenancy.infrastructure.TenantMoveRepository;
 import dev.annals.tenancy.infrastructure.TenantRepository;
 import dev.annals.tenancy.infrastructure.TenantStorage;
@@ -46,6 +47,8 @@ public class TenantMaintenance {
 
   @Inject TenantMoveRepository moves;
 
+  @Inject TenantDeletions deletions;
+
   @Inject TenantMover mover;
 
   private volatile String dataVersion;
@@ -66,6 +69,10 @@ public class TenantMaintenance {
 
   TenantMoveRepository moves() {
     return moves;
+  }
+
+  TenantDeletions deletions() {
+    return deletions;
   }
 
   /** Tenants whose data could not be brought up to date at start-up, with why. */
@@ -112,7 +119,7 @@ public class TenantMaintenance {
   /** Removes a deleted tenant's data and records it. */
   void purge(Tenant deleted) throws SQLException {
     storage.purge(deleted);
-    repository.markPurged(deleted.id());
+    deletions.markPurged(deleted.id());
     audit(deleted.id(), "purged", "{}");
     LOG.info(() -> "Purged the data of deleted tenant " + deleted.id());
   }
@@ -135,7 +142,7 @@ public class TenantMaintenance {
   /** Purges every deleted tenant whose retention has ended. */
   public void purgeDue() {
     try {
-      for (Tenant t : repository.dueForPurge()) {
+      for (Tenant t : deletions.dueForPurge()) {
         try {
           purge(t);
         } catch (SQLException | RuntimeException e) {

@@ -25,6 +25,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,7 +41,6 @@ import java.util.Optional;
 public class TenantsBean implements Tenants {
 
   private static final int MAX_PAGE = 1000;
-  private static final int MAX_RETAIN_DAYS = 3650;
 
   @Inject TenantMaintenance maintenance;
 
@@ -163,10 +163,7 @@ public class TenantsBean implements Tenants {
 
   @Override
   public Tenant delete(TenantId id, int retainDays) {
-    if (retainDays < 0 || retainDays > MAX_RETAIN_DAYS) {
-      throw new InvalidRequestException(
-          "'retainDays' must be between 0 and " + MAX_RETAIN_DAYS + ", was " + retainDays);
-    }
+    Retention.check(retainDays);
     Tenant t = find(id).filter(x -> !"creating".equals(x.state())).orElse(null);
     if (t == null) {
       throw new TenantNotFoundException(id);
@@ -175,15 +172,24 @@ public class TenantsBean implements Tenants {
       throw new ConflictException("Tenant '" + id + "' is moving; delete it once it has moved");
     }
     try {
-      Tenant deleted = t.deleted() ? t : maintenance.repository().markDeleted(id, retainDays);
+      Tenant deleted;
+      if (!t.deleted()) {
+        deleted = maintenance.deletions().markDeleted(id, retainDays);
+      } else if (!t.purged()) {
+        deleted = maintenance.deletions().shortenRetention(id, retainDays);
+      } else {
+        deleted = t;
+      }
       if (!deleted.purged()) {
         maintenance.storage().setGate(deleted, "deleted");
       }
       if (!t.deleted()) {
         maintenance.audit(id, "deleted", "{\"retainDays\":" + retainDays + "}");
+      } else if (!deleted.purgeAfter().equals(t.purgeAfter())) {
+        maintenance.audit(id, "retention-shortened", "{\"retainDays\":" + retainDays + "}");
       }
       registry.invalidate(id);
-      if (!deleted.purged() && retainDays == 0 && !t.deleted()) {
+      if (Retention.purgesNow(deleted, retainDays, Instant.now())) {
         maintenance.purge(deleted);
         return find(id).orElse(deleted);
       }

@@ -166,6 +166,39 @@ class TenantMoveIT {
     assertEquals(410, move(t, "shared").statusCode());
   }
 
+  /**
+   * A tenant reads {@code moving} exactly as long as a new move would be refused, and each refusal
+   * for timing says when to retry.
+   */
+  @Test
+  void aTenantReadsMovingUntilANewMoveIsAccepted() throws Exception {
+    String t = Api.createTenant("shared");
+    assertEquals(201, TenantLifecycleIT.append(t, "s").statusCode());
+    assertEquals(202, move(t, "schema").statusCode());
+
+    HttpResponse<String> refused = move(t, "database");
+    assertEquals(409, refused.statusCode(), refused.body());
+    assertEquals("https://annals.dev/problems/conflict", Api.json(refused).getString("type"));
+    assertEquals("1", refused.headers().firstValue("Retry-After").orElse(""), "about timing");
+
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    JsonObject view = Api.json(Api.get("/api/tenants/" + t));
+    while (view.getString("state").equals("moving") && Instant.now().isBefore(deadline)) {
+      sleep(20);
+      view = Api.json(Api.get("/api/tenants/" + t));
+    }
+    assertEquals("active", view.getString("state"), view.toString());
+    assertEquals("done", view.getJsonObject("move").getString("phase"), view.toString());
+    HttpResponse<String> next = move(t, "shared");
+    assertEquals(
+        202, next.statusCode(), "accepted as soon as the tenant is not moving: " + next.body());
+    assertEquals("done", awaitMoveEnd(t).getJsonObject("move").getString("phase"));
+
+    HttpResponse<String> there = move(t, "shared");
+    assertEquals(409, there.statusCode(), there.body());
+    assertTrue(there.headers().firstValue("Retry-After").isEmpty(), "not about timing");
+  }
+
   private static HttpResponse<String> move(String t, String to) {
     return Api.post("/api/tenants/" + t + "/move", "{\"isolation\":\"" + to + "\"}");
   }

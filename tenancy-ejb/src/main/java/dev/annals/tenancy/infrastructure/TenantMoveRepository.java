@@ -34,6 +34,13 @@ public class TenantMoveRepository {
           + " updated_at = now(), finished_at = CASE WHEN ? IN ('done', 'failed')"
           + " THEN now() END WHERE move_id = ?";
 
+  private static final String COMPLETE =
+      "WITH m AS (UPDATE annals.tenant_moves SET phase = ?, error = coalesce(?, error),"
+          + " updated_at = now(), finished_at = now() WHERE move_id = ?"
+          + " AND phase IN ('copying', 'fenced', 'switched') RETURNING tenant_id)"
+          + " UPDATE annals.tenants SET state = ?, updated_at = now()"
+          + " WHERE tenant_id IN (SELECT tenant_id FROM m) AND state = 'moving'";
+
   private static final String LAST =
       "SELECT to_isolation, to_host, to_port, phase, events_copied, error, started_at,"
           + " finished_at FROM annals.tenant_moves WHERE tenant_id = ?"
@@ -80,6 +87,23 @@ public class TenantMoveRepository {
           ps.setString(3, error);
           ps.setString(4, phase);
           ps.setLong(5, moveId);
+        });
+  }
+
+  /**
+   * Ends a move ({@code done} or {@code failed}) and gives the tenant back the state it had before,
+   * in one statement: a tenant reads {@code moving} exactly while its move is open, so as soon as
+   * it does not, a new move is accepted.
+   */
+  public void complete(long moveId, String phase, String priorState, String error)
+      throws SQLException {
+    registry.update(
+        COMPLETE,
+        ps -> {
+          ps.setString(1, phase);
+          ps.setString(2, error);
+          ps.setLong(3, moveId);
+          ps.setString(4, priorState);
         });
   }
 

@@ -67,7 +67,7 @@ public class TenantRepository {
           + " AND updated_at < now() - make_interval(mins => ?) ORDER BY tenant_id";
 
   private static final String SWITCH =
-      "UPDATE annals.tenants SET isolation = ?, db_host = ?, db_port = ?, state = ?,"
+      "UPDATE annals.tenants SET isolation = ?, db_host = ?, db_port = ?,"
           + " updated_at = now() WHERE tenant_id = ? RETURNING "
           + COLUMNS;
 
@@ -187,16 +187,18 @@ public class TenantRepository {
         });
   }
 
-  /** Points the tenant at its new place and gives it back its state: the switch of a move. */
-  public Tenant switchPlacement(Tenant to, String state) throws SQLException {
+  /**
+   * Points the tenant at its new place: the switch of a move. It stays {@code moving} until the
+   * move completes ({@link TenantMoveRepository#complete}).
+   */
+  public Tenant switchPlacement(Tenant to) throws SQLException {
     return changed(
         to.id(),
         SWITCH,
         ps -> {
           ps.setString(1, to.isolation().wireName());
           setServer(ps, 2, to.server());
-          ps.setString(4, state);
-          ps.setString(5, to.id().value());
+          ps.setString(4, to.id().value());
         });
   }
 

@@ -31,8 +31,10 @@ import java.util.logging.Logger;
  *   <li>copy the rest (no writer of the tenant is left, so everything is final), the stream heads,
  *       and move the target's position sequence past the copied positions; compare counts and the
  *       last position on both sides;
- *   <li>switch: open the target's gate, point the registry at the target, restore the state;
- *   <li>clean up the source once no node can still route there (registry caches expire in 1 s).
+ *   <li>switch: open the target's gate, point the registry at the target;
+ *   <li>clean up the source once no node can still route there (registry caches expire in 1 s),
+ *       then end the move and give the tenant back its state in one statement: the tenant reads
+ *       {@code moving} exactly as long as a new move would be refused.
  * </ol>
  *
  * Any failure before the switch reopens the source's gate and removes the target: the tenant stays
@@ -105,7 +107,7 @@ public class TenantMover {
       }
 
       storage.setGate(to, "active".equals(move.priorState()) ? "open" : "suspended");
-      repository.switchPlacement(to, move.priorState());
+      repository.switchPlacement(to);
       switched = true;
       registry.invalidate(to.id());
       moves.updateMove(move.moveId(), "switched", total, null);
@@ -140,7 +142,8 @@ public class TenantMover {
   void finish(MoveRow move) {
     try {
       storage.purge(move.from(), true);
-      moves.updateMove(move.moveId(), "done", null, null);
+      moves.complete(move.moveId(), "done", move.priorState(), null);
+      registry.invalidate(move.to().id());
     } catch (SQLException | RuntimeException e) {
       LOG.log(Level.WARNING, "Could not remove the old data of moved tenant " + move.to().id(), e);
     }
@@ -151,9 +154,8 @@ public class TenantMover {
     Tenant from = move.from();
     try {
       storage.setGate(from, "active".equals(move.priorState()) ? "open" : "suspended");
-      repository.setState(from.id(), move.priorState());
+      moves.complete(move.moveId(), "failed", move.priorState(), why);
       registry.invalidate(from.id());
-      moves.updateMove(move.moveId(), "failed", null, why);
       repository.audit(from.id(), "move-failed", "{}");
     } catch (SQLException | RuntimeException e) {
       LOG.log(Level.SEVERE, "Could not roll back the move of tenant " + from.id(), e);

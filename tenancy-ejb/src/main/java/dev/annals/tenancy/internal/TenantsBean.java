@@ -25,6 +25,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +42,9 @@ import java.util.Optional;
 public class TenantsBean implements Tenants {
 
   private static final int MAX_PAGE = 1000;
+
+  /** How long a caller refused because a move is running waits before asking again. */
+  private static final Duration MOVE_POLL = Duration.ofSeconds(1);
 
   @Inject TenantMaintenance maintenance;
 
@@ -145,7 +149,8 @@ public class TenantsBean implements Tenants {
     Tenant t = existing(id);
     if ("moving".equals(t.state())) {
       throw new ConflictException(
-          "Tenant '" + id + "' is moving; suspend or resume it once the move has finished");
+          "Tenant '" + id + "' is moving; suspend or resume it once the move has finished",
+          MOVE_POLL);
     }
     try {
       Tenant changed = t.state().equals(state) ? t : maintenance.repository().setState(id, state);
@@ -169,7 +174,8 @@ public class TenantsBean implements Tenants {
       throw new TenantNotFoundException(id);
     }
     if ("moving".equals(t.state())) {
-      throw new ConflictException("Tenant '" + id + "' is moving; delete it once it has moved");
+      throw new ConflictException(
+          "Tenant '" + id + "' is moving; delete it once it has moved", MOVE_POLL);
     }
     try {
       Tenant deleted;
@@ -214,7 +220,8 @@ public class TenantsBean implements Tenants {
       if (open.isPresent() && open.get().to() == to && open.get().server().equals(server)) {
         return t; // the same move again: idempotent
       }
-      throw new ConflictException("Tenant '" + id + "' is moving already; wait until it is done");
+      throw new ConflictException(
+          "Tenant '" + id + "' is moving already; wait until it is done", MOVE_POLL);
     }
     if (!"active".equals(t.state()) && !"suspended".equals(t.state())) {
       throw new ConflictException("Only an active or suspended tenant can move");
@@ -239,7 +246,8 @@ public class TenantsBean implements Tenants {
           maintenance
               .moves()
               .insertMove(t, target)
-              .orElseThrow(() -> new ConflictException("Tenant '" + id + "' is moving already"));
+              .orElseThrow(
+                  () -> new ConflictException("Tenant '" + id + "' is moving already", MOVE_POLL));
       Tenant moving = maintenance.repository().setState(id, "moving");
       maintenance.audit(id, "move-started", "{\"to\":\"" + to.wireName() + "\"}");
       registry.invalidate(id);

@@ -57,6 +57,10 @@ public class TenantRepository {
   private static final String SET_DATA_VERSION =
       "UPDATE annals.tenants SET data_version = ? WHERE tenant_id = ?";
 
+  private static final String SET_SHARED_DATA_VERSION =
+      "UPDATE annals.tenants SET data_version = ? WHERE isolation = 'shared'"
+          + " AND data_version IS DISTINCT FROM ?";
+
   private static final String REMOVE_CREATING =
       "DELETE FROM annals.tenants WHERE tenant_id = ? AND state = 'creating'";
 
@@ -224,6 +228,18 @@ public class TenantRepository {
         ps -> {
           ps.setString(1, version);
           ps.setString(2, id.value());
+        });
+  }
+
+  /**
+   * Records that the shared schema, so every shared tenant's data, is migrated to {@code version}.
+   */
+  public void setSharedDataVersion(String version) throws SQLException {
+    update(
+        SET_SHARED_DATA_VERSION,
+        ps -> {
+          ps.setString(1, version);
+          ps.setString(2, version);
         });
   }
 

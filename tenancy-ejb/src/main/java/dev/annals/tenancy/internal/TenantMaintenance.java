@@ -163,6 +163,7 @@ public class TenantMaintenance {
   public void migrateAndReconcile() throws SQLException, LiquibaseException, IOException {
     storage.migratePlatform();
     storage.migrateShared();
+    repository.setSharedDataVersion(dataVersion());
     for (TenantMoveRepository.MoveRow move : moves.staleMoves(STALE_CREATION_MINUTES)) {
       if ("switched".equals(move.phase())) {
         LOG.info(() -> "Completing the move of tenant " + move.to().id());

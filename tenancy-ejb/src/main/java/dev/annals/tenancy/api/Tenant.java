@@ -9,8 +9,7 @@ import java.util.Optional;
  * @param id the tenant's id
  * @param name a display name
  * @param isolation where its data lives
- * @param state {@code creating}, {@code active}, {@code suspended}, {@code moving} or {@code
- *     deleted}
+ * @param state where it is in its lifecycle
  * @param createdAt when it was created
  * @param server the PostgreSQL server of a database-mode tenant placed off the platform's server
  * @param deletedAt when it was deleted
@@ -21,7 +20,7 @@ public record Tenant(
     TenantId id,
     String name,
     Isolation isolation,
-    String state,
+    TenantState state,
     Instant createdAt,
     Optional<DatabaseServer> server,
     Optional<Instant> deletedAt,
@@ -30,7 +29,7 @@ public record Tenant(
 
   /** Whether the tenant was deleted (its data may still be retained). */
   public boolean deleted() {
-    return "deleted".equals(state);
+    return state == TenantState.DELETED;
   }
 
   /** The same tenant placed elsewhere (the source or target of a move). */

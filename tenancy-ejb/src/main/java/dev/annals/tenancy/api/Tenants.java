@@ -103,7 +103,7 @@ public interface Tenants {
    * @throws TenantGoneException when it was deleted and its data is retained
    */
   static Tenant live(TenantId id, Optional<Tenant> found) {
-    Tenant t = found.filter(x -> !"creating".equals(x.state())).orElse(null);
+    Tenant t = found.filter(x -> x.state() != TenantState.CREATING).orElse(null);
     if (t == null || t.purged()) {
       throw new TenantNotFoundException(id);
     }

@@ -4,6 +4,7 @@ import dev.annals.tenancy.api.DatabaseServer;
 import dev.annals.tenancy.api.Isolation;
 import dev.annals.tenancy.api.Tenant;
 import dev.annals.tenancy.api.TenantId;
+import dev.annals.tenancy.api.TenantState;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -69,11 +70,6 @@ public class TenantRepository {
           + COLUMNS
           + " FROM annals.tenants WHERE state = 'creating'"
           + " AND updated_at < now() - make_interval(mins => ?) ORDER BY tenant_id";
-
-  private static final String SWITCH =
-      "UPDATE annals.tenants SET isolation = ?, db_host = ?, db_port = ?,"
-          + " updated_at = now() WHERE tenant_id = ? RETURNING "
-          + COLUMNS;
 
   private static final String DATA_VERSIONS =
       "SELECT tenant_id, data_version FROM annals.tenants WHERE data_version IS NOT NULL";
@@ -181,28 +177,13 @@ public class TenantRepository {
   }
 
   /** Sets the state; the row as it is now. */
-  public Tenant setState(TenantId id, String state) throws SQLException {
+  public Tenant setState(TenantId id, TenantState state) throws SQLException {
     return changed(
         id,
         SET_STATE,
         ps -> {
-          ps.setString(1, state);
+          ps.setString(1, state.wireName());
           ps.setString(2, id.value());
-        });
-  }
-
-  /**
-   * Points the tenant at its new place: the switch of a move. It stays {@code moving} until the
-   * move completes ({@link TenantMoveRepository#complete}).
-   */
-  public Tenant switchPlacement(Tenant to) throws SQLException {
-    return changed(
-        to.id(),
-        SWITCH,
-        ps -> {
-          ps.setString(1, to.isolation().wireName());
-          setServer(ps, 2, to.server());
-          ps.setString(4, to.id().value());
         });
   }
 
@@ -277,12 +258,12 @@ public class TenantRepository {
     return t == null ? Optional.empty() : Optional.of(t.toInstant());
   }
 
-  static Tenant row(ResultSet rs) throws SQLException {
+  private static Tenant row(ResultSet rs) throws SQLException {
     return new Tenant(
         new TenantId(rs.getString(1)),
         rs.getString(2),
         Isolation.parse(rs.getString(3)),
-        rs.getString(4),
+        TenantState.parse(rs.getString(4)),
         instant(rs, 5).orElseThrow(),
         server(rs, 6),
         instant(rs, 8),

@@ -4,6 +4,7 @@ import dev.annals.tenancy.api.InvalidRequestException;
 import dev.annals.tenancy.api.Isolation;
 import dev.annals.tenancy.api.Tenant;
 import dev.annals.tenancy.api.TenantId;
+import dev.annals.tenancy.api.TenantState;
 import dev.annals.tenancy.api.UnavailableException;
 import dev.annals.tenancy.infrastructure.SchemaMigrator;
 import dev.annals.tenancy.infrastructure.TenantDataSources;
@@ -93,7 +94,7 @@ public class TenantMaintenance {
         dataSources.lookup(id);
       }
       repository.setDataVersion(id, dataVersion());
-      Tenant active = repository.setState(id, "active");
+      Tenant active = repository.setState(id, TenantState.ACTIVE);
       JsonObjectBuilder detail =
           Json.createObjectBuilder()
               .add("name", claimed.name())
@@ -165,13 +166,7 @@ public class TenantMaintenance {
     storage.migrateShared();
     repository.setSharedDataVersion(dataVersion());
     for (TenantMoveRepository.MoveRow move : moves.staleMoves(STALE_CREATION_MINUTES)) {
-      if ("switched".equals(move.phase())) {
-        LOG.info(() -> "Completing the move of tenant " + move.to().id());
-        mover.finish(move);
-      } else {
-        LOG.info(() -> "Rolling back the unfinished move of tenant " + move.from().id());
-        mover.abort(move, "the node moving it stopped before the switch");
-      }
+      mover.recover(move);
     }
     for (Tenant stale : repository.staleCreations(STALE_CREATION_MINUTES)) {
       LOG.info(() -> "Removing the unfinished creation of tenant " + stale.id());
@@ -189,7 +184,7 @@ public class TenantMaintenance {
     }
     dataSources.retainOnly(databaseTenants);
     for (Tenant t : live) {
-      if ("creating".equals(t.state())
+      if (t.state() == TenantState.CREATING
           || t.isolation() == Isolation.SHARED
           || current.equals(versions.get(t.id().value()))) {
         continue;

@@ -1,7 +1,11 @@
 package dev.annals.tenancy.internal;
 
+import dev.annals.tenancy.api.ConflictException;
 import dev.annals.tenancy.api.Isolation;
+import dev.annals.tenancy.api.MovePhase;
 import dev.annals.tenancy.api.Tenant;
+import dev.annals.tenancy.api.TenantState;
+import dev.annals.tenancy.infrastructure.Gate;
 import dev.annals.tenancy.infrastructure.TenantCopier;
 import dev.annals.tenancy.infrastructure.TenantCopier.Position;
 import dev.annals.tenancy.infrastructure.TenantDataSources;
@@ -63,9 +67,35 @@ public class TenantMover {
 
   @Inject TenantRegistry registry;
 
-  /** Runs the move in the background. */
-  void start(MoveRow move) {
+  /**
+   * Opens the move of {@code t} to {@code target}'s place, marks the tenant moving and runs the
+   * move in the background.
+   *
+   * @return the tenant, moving
+   * @throws ConflictException when another move of the tenant was opened meanwhile
+   */
+  Tenant begin(Tenant t, Tenant target) throws SQLException {
+    long moveId = moves.insertMove(t, target).orElseThrow(() -> MoveRules.movingAlready(t));
+    Tenant moving = repository.setState(t.id(), TenantState.MOVING);
+    repository.audit(t.id(), "move-started", "{\"to\":\"" + target.isolation().wireName() + "\"}");
+    registry.invalidate(t.id());
+    MoveRow move = new MoveRow(moveId, t, target, t.state(), MovePhase.COPYING);
     executor.execute(() -> run(move));
+    return moving;
+  }
+
+  /** Start-up: completes or rolls back a move whose node stopped. */
+  void recover(MoveRow move) {
+    switch (MoveLifecycle.recovery(move.phase())) {
+      case COMPLETE -> {
+        LOG.info(() -> "Completing the move of tenant " + move.to().id());
+        finish(move);
+      }
+      case ROLL_BACK -> {
+        LOG.info(() -> "Rolling back the unfinished move of tenant " + move.from().id());
+        abort(move, "the node moving it stopped before the switch");
+      }
+    }
   }
 
   private void run(MoveRow move) {
@@ -73,7 +103,7 @@ public class TenantMover {
     Tenant to = move.to();
     boolean switched = false;
     try {
-      storage.provision(to, "moved");
+      storage.provision(to, MoveLifecycle.targetGateUntilSwitch());
       dataSources.declare(to);
       if (to.isolation() == Isolation.DATABASE) {
         dataSources.lookup(to.id());
@@ -92,8 +122,8 @@ public class TenantMover {
         }
       }
 
-      storage.setGate(from, "moved");
-      moves.updateMove(move.moveId(), "fenced", total, null);
+      storage.setGate(from, Gate.MOVED);
+      moves.updateMove(move.moveId(), MovePhase.FENCED, total, null);
       do {
         at = copier.copyEvents(from, to, at, false, PAGE, page);
         total += page[0];
@@ -106,21 +136,14 @@ public class TenantMover {
             "the copy does not match its source (" + target + " vs " + source + ")");
       }
 
-      storage.setGate(to, "active".equals(move.priorState()) ? "open" : "suspended");
-      repository.switchPlacement(to);
+      storage.setGate(to, MoveLifecycle.gateAfter(move.priorState()));
+      moves.switchPlacement(move, total);
       switched = true;
       registry.invalidate(to.id());
-      moves.updateMove(move.moveId(), "switched", total, null);
       repository.audit(
           to.id(),
           "moved",
-          "{\"from\":\""
-              + from.isolation().wireName()
-              + "\",\"to\":\""
-              + to.isolation().wireName()
-              + "\",\"events\":"
-              + total
-              + "}");
+          MoveLifecycle.movedDetail(from.isolation().wireName(), to.isolation().wireName(), total));
       LOG.info(() -> "Moved tenant " + to.id() + " to " + to.isolation().wireName());
     } catch (Exception e) {
       if (!switched) {
@@ -139,10 +162,10 @@ public class TenantMover {
   }
 
   /** After the switch: removes the source's data (start-up repeats this if it fails). */
-  void finish(MoveRow move) {
+  private void finish(MoveRow move) {
     try {
       storage.purge(move.from(), true);
-      moves.complete(move.moveId(), "done", move.priorState(), null);
+      moves.complete(move.moveId(), MovePhase.DONE, move.priorState(), null);
       registry.invalidate(move.to().id());
     } catch (SQLException | RuntimeException e) {
       LOG.log(Level.WARNING, "Could not remove the old data of moved tenant " + move.to().id(), e);
@@ -150,11 +173,11 @@ public class TenantMover {
   }
 
   /** Before the switch: reopens the source and removes the target. */
-  void abort(MoveRow move, String why) {
+  private void abort(MoveRow move, String why) {
     Tenant from = move.from();
     try {
-      storage.setGate(from, "active".equals(move.priorState()) ? "open" : "suspended");
-      moves.complete(move.moveId(), "failed", move.priorState(), why);
+      storage.setGate(from, MoveLifecycle.gateAfter(move.priorState()));
+      moves.complete(move.moveId(), MovePhase.FAILED, move.priorState(), why);
       registry.invalidate(from.id());
       repository.audit(from.id(), "move-failed", "{}");
     } catch (SQLException | RuntimeException e) {

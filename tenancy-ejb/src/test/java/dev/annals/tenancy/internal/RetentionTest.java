@@ -9,6 +9,7 @@ import dev.annals.tenancy.api.InvalidRequestException;
 import dev.annals.tenancy.api.Isolation;
 import dev.annals.tenancy.api.Tenant;
 import dev.annals.tenancy.api.TenantId;
+import dev.annals.tenancy.api.TenantState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -23,7 +24,7 @@ class RetentionTest {
         new TenantId("acme"),
         "Acme",
         Isolation.SCHEMA,
-        "deleted",
+        TenantState.DELETED,
         DELETED.minus(Duration.ofDays(100)),
         Optional.empty(),
         Optional.of(DELETED),

@@ -81,7 +81,7 @@ class TenantDataUpgradeIT {
                 "SELECT pg_get_functiondef(p.oid) FROM pg_proc p"
                     + " JOIN pg_namespace n ON n.oid = p.pronamespace"
                     + " WHERE p.proname = 'append_replay'"
-                    + " AND n.nspname = current_schemas(false)[1]")) {
+                    + " AND n.nspname = current_schema()")) {
       rs.next();
       return rs.getString(1);
     }

@@ -1,6 +1,7 @@
 package dev.annals.it.tenancy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.annals.it.Api;
@@ -197,6 +198,44 @@ class TenantMoveIT {
     HttpResponse<String> there = move(t, "shared");
     assertEquals(409, there.statusCode(), there.body());
     assertTrue(there.headers().firstValue("Retry-After").isEmpty(), "not about timing");
+  }
+
+  /**
+   * A database tenant moves straight to a database on another server and back: each placement has a
+   * datasource of its own, so none in use is re-pointed (which would restart the application).
+   */
+  @Test
+  void aDatabaseTenantMovesStraightToAnotherServerAndBack() throws Exception {
+    String t = Api.createTenant("database");
+    assertEquals(201, TenantLifecycleIT.append(t, "s").statusCode());
+    String second = System.getProperty("annals.it.db2Port");
+
+    HttpResponse<String> away =
+        Api.post(
+            "/api/tenants/" + t + "/move",
+            "{\"isolation\":\"database\",\"database\":"
+                + TenantsSurviveRestartIT.secondServer()
+                + "}");
+    assertEquals(202, away.statusCode(), away.body());
+    JsonObject there = awaitMoveEnd(t);
+    assertEquals("done", there.getJsonObject("move").getString("phase"), there.toString());
+    assertEquals(Integer.parseInt(second), there.getJsonObject("database").getInt("port"));
+    assertEquals(second, Db.location(t).jdbcUrl().replaceAll(".*:(\\d+)/.*", "$1"));
+    assertEquals(201, TenantLifecycleIT.append(t, "s").statusCode(), "writes on the new server");
+    assertEquals(2, Db.eventIds(t).size());
+    assertEquals(
+        0,
+        TenantLifecycleIT.count(
+            "SELECT count(*) FROM pg_database WHERE datname = ?", "annals_tenant_" + t),
+        "the platform server's copy is removed");
+
+    assertEquals(202, move(t, "database").statusCode(), "back to the platform's server");
+    JsonObject back = awaitMoveEnd(t);
+    assertEquals("done", back.getJsonObject("move").getString("phase"), back.toString());
+    assertFalse(back.containsKey("database"), back.toString());
+    assertEquals(201, TenantLifecycleIT.append(t, "s").statusCode());
+    assertEquals(3, Db.eventIds(t).size());
+    assertEquals(3, Api.json(Api.get("/api/tenants/" + t)).getJsonNumber("events").longValue());
   }
 
   private static HttpResponse<String> move(String t, String to) {

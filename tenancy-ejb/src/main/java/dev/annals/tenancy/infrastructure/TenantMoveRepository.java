@@ -26,10 +26,17 @@ public class TenantMoveRepository {
   public record MoveRow(
       long moveId, Tenant from, Tenant to, TenantState priorState, MovePhase phase) {}
 
+  /** A move just opened: its id, and the generation of its target's placement. */
+  public record Opened(long moveId, int generation) {}
+
   private static final String INSERT =
       "INSERT INTO annals.tenant_moves (tenant_id, from_isolation, from_host, from_port,"
-          + " to_isolation, to_host, to_port, prior_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-          + " ON CONFLICT DO NOTHING RETURNING move_id";
+          + " to_isolation, to_host, to_port, prior_state, to_generation)"
+          + " SELECT t.tenant_id, ?, ?, ?, ?, ?, ?, ?, 1 + greatest(t.datasource_generation,"
+          + " coalesce((SELECT max(m.to_generation) FROM annals.tenant_moves m"
+          + " WHERE m.tenant_id = t.tenant_id), 0))"
+          + " FROM annals.tenants t WHERE t.tenant_id = ?"
+          + " ON CONFLICT DO NOTHING RETURNING move_id, to_generation";
 
   private static final String UPDATE =
       "UPDATE annals.tenant_moves SET phase = coalesce(?, phase),"
@@ -47,7 +54,8 @@ public class TenantMoveRepository {
   private static final String SWITCH =
       "WITH m AS (UPDATE annals.tenant_moves SET phase = 'switched', events_copied = ?,"
           + " updated_at = now() WHERE move_id = ? AND phase = 'fenced' RETURNING tenant_id)"
-          + " UPDATE annals.tenants SET isolation = ?, db_host = ?, db_port = ?, updated_at = now()"
+          + " UPDATE annals.tenants SET isolation = ?, db_host = ?, db_port = ?,"
+          + " datasource_generation = ?, updated_at = now()"
           + " WHERE tenant_id IN (SELECT tenant_id FROM m)";
 
   private static final String LAST =
@@ -57,26 +65,30 @@ public class TenantMoveRepository {
 
   private static final String STALE =
       "SELECT move_id, from_isolation, from_host, from_port, to_isolation, to_host, to_port,"
-          + " prior_state, phase, tenant_id FROM annals.tenant_moves"
+          + " prior_state, phase, tenant_id, to_generation FROM annals.tenant_moves"
           + " WHERE phase IN ('copying', 'fenced', 'switched')"
           + " AND updated_at < now() - make_interval(mins => ?)";
 
   @Inject TenantRepository registry;
 
-  /** Opens a move; empty when the tenant has an open move already (one at a time, by index). */
-  public Optional<Long> insertMove(Tenant from, Tenant to) throws SQLException {
+  /**
+   * Opens a move, its target in a generation the tenant never used (so a retry of a failed move
+   * never re-points a datasource the failed attempt declared); empty when the tenant has an open
+   * move already (one at a time, by index).
+   */
+  public Optional<Opened> insertMove(Tenant from, Tenant to) throws SQLException {
     return registry
         .query(
             INSERT,
             ps -> {
-              ps.setString(1, from.id().value());
-              ps.setString(2, from.isolation().wireName());
-              setServer(ps, 3, from.server());
-              ps.setString(5, to.isolation().wireName());
-              setServer(ps, 6, to.server());
-              ps.setString(8, from.state().wireName());
+              ps.setString(1, from.isolation().wireName());
+              setServer(ps, 2, from.server());
+              ps.setString(4, to.isolation().wireName());
+              setServer(ps, 5, to.server());
+              ps.setString(7, from.state().wireName());
+              ps.setString(8, from.id().value());
             },
-            rs -> rs.getLong(1))
+            rs -> new Opened(rs.getLong(1), rs.getInt(2)))
         .stream()
         .findFirst();
   }
@@ -115,6 +127,7 @@ public class TenantMoveRepository {
               ps.setLong(2, move.moveId());
               ps.setString(3, move.to().isolation().wireName());
               setServer(ps, 4, move.to().server());
+              ps.setInt(6, move.to().generation());
             });
     if (switched != 1) {
       throw new SQLException("move " + move.moveId() + " of " + move.to().id() + " is not fenced");
@@ -167,7 +180,8 @@ public class TenantMoveRepository {
         Isolation to,
         Optional<dev.annals.tenancy.api.DatabaseServer> toServer,
         TenantState priorState,
-        MovePhase phase) {}
+        MovePhase phase,
+        int toGeneration) {}
     List<Open> open =
         registry.query(
             STALE,
@@ -181,7 +195,8 @@ public class TenantMoveRepository {
                     Isolation.parse(rs.getString(5)),
                     server(rs, 6),
                     TenantState.parse(rs.getString(8)),
-                    MovePhase.parse(rs.getString(9))));
+                    MovePhase.parse(rs.getString(9)),
+                    rs.getInt(11)));
     List<MoveRow> moves = new ArrayList<>();
     for (Open m : open) {
       Tenant t = registry.find(new TenantId(m.tenant())).orElseThrow();
@@ -189,7 +204,8 @@ public class TenantMoveRepository {
           new MoveRow(
               m.moveId(),
               t.at(m.from(), m.fromServer()),
-              t.at(m.to(), m.toServer()),
+              // a move opened before generations were recorded has none: only its data matters
+              t.at(m.to(), m.toServer()).inGeneration(Math.max(m.toGeneration(), 1)),
               m.priorState(),
               m.phase()));
     }

@@ -32,7 +32,7 @@ public class TenantRepository {
 
   static final String COLUMNS =
       "tenant_id, name, isolation, state, created_at, db_host, db_port, deleted_at, purge_after,"
-          + " purged_at";
+          + " purged_at, datasource_generation";
 
   private static final String INSERT =
       "INSERT INTO annals.tenants (tenant_id, name, isolation, state, db_host, db_port)"
@@ -268,6 +268,7 @@ public class TenantRepository {
         server(rs, 6),
         instant(rs, 8),
         instant(rs, 9),
-        rs.getObject(10) != null);
+        rs.getObject(10) != null,
+        rs.getInt(11));
   }
 }

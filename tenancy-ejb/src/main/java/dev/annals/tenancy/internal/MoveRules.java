@@ -62,11 +62,6 @@ final class MoveRules {
     if (t.samePlaceAs(target)) {
       throw new ConflictException("Tenant '" + t.id() + "' is there already");
     }
-    if (t.isolation() == Isolation.DATABASE && target.isolation() == Isolation.DATABASE) {
-      throw new ConflictException(
-          "Moving a database tenant to another server is not supported yet: move it to 'schema'"
-              + " first, restart the server, then to the new server");
-    }
     return Verdict.START;
   }
 

@@ -91,7 +91,7 @@ public class TenantMaintenance {
       storage.provision(claimed);
       dataSources.declare(claimed);
       if (claimed.isolation() == Isolation.DATABASE) {
-        dataSources.lookup(id);
+        dataSources.lookup(claimed);
       }
       repository.setDataVersion(id, dataVersion());
       Tenant active = repository.setState(id, TenantState.ACTIVE);
@@ -178,7 +178,7 @@ public class TenantMaintenance {
     Set<String> databaseTenants = new HashSet<>();
     for (Tenant t : live) {
       if (t.isolation() == Isolation.DATABASE) {
-        databaseTenants.add(t.id().value());
+        databaseTenants.add(TenantDataSources.name(t));
         dataSources.declare(t);
       }
     }

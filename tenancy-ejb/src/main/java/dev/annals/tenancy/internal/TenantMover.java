@@ -75,11 +75,18 @@ public class TenantMover {
    * @throws ConflictException when another move of the tenant was opened meanwhile
    */
   Tenant begin(Tenant t, Tenant target) throws SQLException {
-    long moveId = moves.insertMove(t, target).orElseThrow(() -> MoveRules.movingAlready(t));
+    TenantMoveRepository.Opened opened =
+        moves.insertMove(t, target).orElseThrow(() -> MoveRules.movingAlready(t));
     Tenant moving = repository.setState(t.id(), TenantState.MOVING);
     repository.audit(t.id(), "move-started", "{\"to\":\"" + target.isolation().wireName() + "\"}");
     registry.invalidate(t.id());
-    MoveRow move = new MoveRow(moveId, t, target, t.state(), MovePhase.COPYING);
+    MoveRow move =
+        new MoveRow(
+            opened.moveId(),
+            t,
+            target.inGeneration(opened.generation()),
+            t.state(),
+            MovePhase.COPYING);
     executor.execute(() -> run(move));
     return moving;
   }
@@ -106,7 +113,7 @@ public class TenantMover {
       storage.provision(to, MoveLifecycle.targetGateUntilSwitch());
       dataSources.declare(to);
       if (to.isolation() == Isolation.DATABASE) {
-        dataSources.lookup(to.id());
+        dataSources.lookup(to);
       }
       copier.advanceTransactionIds(from, to, MAX_TRANSACTION_ID_BURN);
 

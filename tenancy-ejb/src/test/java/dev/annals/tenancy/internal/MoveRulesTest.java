@@ -33,7 +33,8 @@ class MoveRulesTest {
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
-        false);
+        false,
+        1);
   }
 
   static TenantMove move(Isolation to, MovePhase phase) {
@@ -111,6 +112,15 @@ class MoveRulesTest {
                     deleted, deleted.at(Isolation.SCHEMA, Optional.empty()), Optional.empty()));
     assertEquals("Only an active or suspended tenant can move", notMovable.getMessage());
     assertEquals(Optional.empty(), notMovable.retryAfter());
+  }
+
+  @Test
+  void aDatabaseTenantMovesStraightToAnotherServerInANewGeneration() {
+    Tenant t = tenant(Isolation.DATABASE, TenantState.ACTIVE);
+    Tenant target = t.at(Isolation.DATABASE, PG2).inGeneration(2);
+    assertEquals(MoveRules.Verdict.START, MoveRules.check(t, target, Optional.empty()));
+    assertEquals("jdbc/annals/tenant/acme-2", target.placement("jdbc/annals/runtime").dataSource());
+    assertEquals("jdbc/annals/tenant/acme-1", t.placement("jdbc/annals/runtime").dataSource());
   }
 
   @Test

@@ -29,7 +29,8 @@ class RetentionTest {
         Optional.empty(),
         Optional.of(DELETED),
         Optional.of(DELETED.plus(Duration.ofDays(retainDays))),
-        purged);
+        purged,
+        1);
   }
 
   @Test

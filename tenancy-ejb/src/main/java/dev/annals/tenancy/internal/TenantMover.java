@@ -172,7 +172,7 @@ public class TenantMover {
   private void finish(MoveRow move) {
     try {
       storage.purge(move.from(), true);
-      moves.complete(move.moveId(), MovePhase.DONE, move.priorState(), null);
+      moves.complete(move.moveId(), MovePhase.DONE, stateAfter(MovePhase.DONE, move), null);
       registry.invalidate(move.to().id());
     } catch (SQLException | RuntimeException e) {
       LOG.log(Level.WARNING, "Could not remove the old data of moved tenant " + move.to().id(), e);
@@ -184,7 +184,7 @@ public class TenantMover {
     Tenant from = move.from();
     try {
       storage.setGate(from, MoveLifecycle.gateAfter(move.priorState()));
-      moves.complete(move.moveId(), MovePhase.FAILED, move.priorState(), why);
+      moves.complete(move.moveId(), MovePhase.FAILED, stateAfter(MovePhase.FAILED, move), why);
       registry.invalidate(from.id());
       repository.audit(from.id(), "move-failed", "{}");
     } catch (SQLException | RuntimeException e) {
@@ -198,5 +198,9 @@ public class TenantMover {
         LOG.log(Level.WARNING, "Could not remove the partial copy of tenant " + from.id(), e);
       }
     }
+  }
+
+  private static TenantState stateAfter(MovePhase end, MoveRow move) {
+    return MoveLifecycle.tenantState(end, move.priorState());
   }
 }

@@ -65,8 +65,8 @@ public class TransactionProbe {
 
   /**
    * Inserts the row into the platform database and into a database-mode tenant's database (through
-   * its datasource {@code jdbc/annals/tenant/<id>}) and sends the message: a two-phase commit over
-   * two PostgreSQL databases and the messaging engine.
+   * its datasource {@code jdbc/annals/tenant/<id>-1}) and sends the message: a two-phase commit
+   * over two PostgreSQL databases and the messaging engine.
    */
   public void writeBothAndSend(String tenant, UUID id, boolean rollbackOnly) throws Exception {
     writeAndSend(id);
@@ -93,7 +93,8 @@ public class TransactionProbe {
   }
 
   private static DataSource tenantDataSource(String tenant) throws NamingException {
-    return (DataSource) new InitialContext().lookup("jdbc/annals/tenant/" + tenant);
+    // a tenant that never moved is in its first placement (generation 1)
+    return (DataSource) new InitialContext().lookup("jdbc/annals/tenant/" + tenant + "-1");
   }
 
   /** Whether the probe's row is visible to a new transaction. */

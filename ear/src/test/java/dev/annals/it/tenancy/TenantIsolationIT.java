@@ -2,6 +2,7 @@ package dev.annals.it.tenancy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.annals.it.Api;
@@ -127,30 +128,24 @@ class TenantIsolationIT {
                   + " AND (rolsuper OR rolbypassrls)"),
           "runtime roles: no superuser, no BYPASSRLS");
     }
+    String events = Db.location(t).schema() + ".events";
     try (Connection c = Db.runtimeOf(t);
         Statement s = c.createStatement()) {
-      assertThrowsSql(s, "SET row_security = off; SELECT count(*) FROM events");
-      assertThrowsSql(
-          s, "ALTER TABLE " + Db.location(t).schema() + ".events DISABLE ROW LEVEL SECURITY");
-      assertThrowsSql(s, "DELETE FROM " + Db.location(t).schema() + ".events");
+      // Qualified: the runtime role's search_path does not reach tenant tables, and a "relation
+      // does not exist" (42P01) would pass for a refusal without trying the attack.
+      assertThrowsSql(s, "SET row_security = off; SELECT count(*) FROM " + events);
+      assertThrowsSql(s, "ALTER TABLE " + events + " DISABLE ROW LEVEL SECURITY");
+      assertThrowsSql(s, "DELETE FROM " + events);
     }
   }
 
+  /**
+   * Runs {@code sql} as the runtime role: PostgreSQL must refuse it for lack of privilege (42501),
+   * not fail for any other reason (a typo, a missing table) that would hide a working attack.
+   */
   private static void assertThrowsSql(Statement s, String sql) {
-    try {
-      s.execute(sql);
-      if (s.getConnection().getAutoCommit()) {
-        // SET row_security = off with RLS forced: reading a protected table must fail
-        try (ResultSet rs = s.getResultSet()) {
-          if (rs != null && rs.next()) {
-            throw new AssertionError("expected a refusal for: " + sql);
-          }
-        }
-      }
-      throw new AssertionError("expected a refusal for: " + sql);
-    } catch (SQLException expected) {
-      // refused, as it must be
-    }
+    SQLException e = assertThrows(SQLException.class, () -> s.execute(sql), sql);
+    assertEquals("42501", e.getSQLState(), sql + ": " + e.getMessage());
   }
 
   private static long count(Connection c, String sql) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.annals.it.tenancy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.annals.it.Api;
@@ -164,6 +165,77 @@ class TenantMoveIT {
     assertEquals(404, move(Api.newTenantId(), "shared").statusCode());
     Api.delete("/api/tenants/" + t + "?retainDays=1");
     assertEquals(410, move(t, "shared").statusCode());
+  }
+
+  /**
+   * A tenant reads {@code moving} exactly as long as a new move would be refused, and each refusal
+   * for timing says when to retry.
+   */
+  @Test
+  void aTenantReadsMovingUntilANewMoveIsAccepted() throws Exception {
+    String t = Api.createTenant("shared");
+    assertEquals(201, TenantLifecycleIT.append(t, "s").statusCode());
+    assertEquals(202, move(t, "schema").statusCode());
+
+    HttpResponse<String> refused = move(t, "database");
+    assertEquals(409, refused.statusCode(), refused.body());
+    assertEquals("https://annals.dev/problems/conflict", Api.json(refused).getString("type"));
+    assertEquals("1", refused.headers().firstValue("Retry-After").orElse(""), "about timing");
+
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    JsonObject view = Api.json(Api.get("/api/tenants/" + t));
+    while (view.getString("state").equals("moving") && Instant.now().isBefore(deadline)) {
+      sleep(20);
+      view = Api.json(Api.get("/api/tenants/" + t));
+    }
+    assertEquals("active", view.getString("state"), view.toString());
+    assertEquals("done", view.getJsonObject("move").getString("phase"), view.toString());
+    HttpResponse<String> next = move(t, "shared");
+    assertEquals(
+        202, next.statusCode(), "accepted as soon as the tenant is not moving: " + next.body());
+    assertEquals("done", awaitMoveEnd(t).getJsonObject("move").getString("phase"));
+
+    HttpResponse<String> there = move(t, "shared");
+    assertEquals(409, there.statusCode(), there.body());
+    assertTrue(there.headers().firstValue("Retry-After").isEmpty(), "not about timing");
+  }
+
+  /**
+   * A database tenant moves straight to a database on another server and back: each placement has a
+   * datasource of its own, so none in use is re-pointed (which would restart the application).
+   */
+  @Test
+  void aDatabaseTenantMovesStraightToAnotherServerAndBack() throws Exception {
+    String t = Api.createTenant("database");
+    assertEquals(201, TenantLifecycleIT.append(t, "s").statusCode());
+    String second = System.getProperty("annals.it.db2Port");
+
+    HttpResponse<String> away =
+        Api.post(
+            "/api/tenants/" + t + "/move",
+            "{\"isolation\":\"database\",\"database\":"
+                + TenantsSurviveRestartIT.secondServer()
+                + "}");
+    assertEquals(202, away.statusCode(), away.body());
+    JsonObject there = awaitMoveEnd(t);
+    assertEquals("done", there.getJsonObject("move").getString("phase"), there.toString());
+    assertEquals(Integer.parseInt(second), there.getJsonObject("database").getInt("port"));
+    assertEquals(second, Db.location(t).jdbcUrl().replaceAll(".*:(\\d+)/.*", "$1"));
+    assertEquals(201, TenantLifecycleIT.append(t, "s").statusCode(), "writes on the new server");
+    assertEquals(2, Db.eventIds(t).size());
+    assertEquals(
+        0,
+        TenantLifecycleIT.count(
+            "SELECT count(*) FROM pg_database WHERE datname = ?", "annals_tenant_" + t),
+        "the platform server's copy is removed");
+
+    assertEquals(202, move(t, "database").statusCode(), "back to the platform's server");
+    JsonObject back = awaitMoveEnd(t);
+    assertEquals("done", back.getJsonObject("move").getString("phase"), back.toString());
+    assertFalse(back.containsKey("database"), back.toString());
+    assertEquals(201, TenantLifecycleIT.append(t, "s").statusCode());
+    assertEquals(3, Db.eventIds(t).size());
+    assertEquals(3, Api.json(Api.get("/api/tenants/" + t)).getJsonNumber("events").longValue());
   }
 
   private static HttpResponse<String> move(String t, String to) {

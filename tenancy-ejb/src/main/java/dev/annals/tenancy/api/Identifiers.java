@@ -22,9 +22,9 @@ public final class Identifiers {
     return "annals_tenant_" + id.value();
   }
 
-  /** The JNDI name of a database-mode tenant's XA datasource. */
-  public static String jndiNameOf(TenantId id) {
-    return "jdbc/annals/tenant/" + id.value();
+  /** The JNDI name of a database-mode tenant's XA datasource for one placement (generation). */
+  public static String jndiNameOf(TenantId id, int generation) {
+    return "jdbc/annals/tenant/" + id.value() + "-" + generation;
   }
 
   /** {@code name} as a quoted SQL identifier. */

@@ -71,6 +71,18 @@ public enum SqlFailure {
     };
   }
 
+  /**
+   * What failed, fit for a document anyone may read (a move's error, a health check): the root
+   * cause's kind and the first SQLState on the way, never a message (messages can quote SQL).
+   */
+  public static String describe(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + state(e).map(s -> " (SQLState " + s + ")").orElse("");
+  }
+
   private static Optional<String> state(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof SQLException sql && sql.getSQLState() != null) {

@@ -8,7 +8,7 @@ import java.util.Optional;
  *
  * @param to the isolation it moves to
  * @param server the server, when it moves to a database on another server
- * @param phase {@code copying}, {@code fenced}, {@code switched}, {@code done} or {@code failed}
+ * @param phase how far it has come
  * @param eventsCopied events copied so far
  * @param error why it failed
  * @param startedAt when it started
@@ -17,7 +17,7 @@ import java.util.Optional;
 public record TenantMove(
     Isolation to,
     Optional<DatabaseServer> server,
-    String phase,
+    MovePhase phase,
     long eventsCopied,
     Optional<String> error,
     Instant startedAt,

@@ -71,8 +71,10 @@ public interface Tenants {
   Tenant resume(TenantId id);
 
   /**
-   * Deletes a tenant: writes are refused at once, reads answer 410, and the data is purged after
-   * {@code retainDays} days (0: now). Idempotent; the id is never reused.
+   * Deletes a tenant: writes are refused at once, reads answer 410, and the data is purged {@code
+   * retainDays} days after the deletion (0: now). Idempotent; the id is never reused. Deleting a
+   * deleted tenant again may shorten its retention (counted from the first deletion; a retention
+   * that has ended, or 0, purges now), never lengthen it.
    */
   Tenant delete(TenantId id, int retainDays);
 
@@ -101,7 +103,7 @@ public interface Tenants {
    * @throws TenantGoneException when it was deleted and its data is retained
    */
   static Tenant live(TenantId id, Optional<Tenant> found) {
-    Tenant t = found.filter(x -> !"creating".equals(x.state())).orElse(null);
+    Tenant t = found.filter(x -> x.state() != TenantState.CREATING).orElse(null);
     if (t == null || t.purged()) {
       throw new TenantNotFoundException(id);
     }

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.regex.Pattern;
+import liquibase.ChecksumVersion;
 import liquibase.Liquibase;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
@@ -106,8 +107,10 @@ public final class SchemaMigrator {
   }
 
   /**
-   * A digest of the tenant-data changelog's changeset identities: a tenant whose recorded version
-   * equals it needs no migration (changesets are never edited, only appended).
+   * A digest of the tenant-data changelog: every changeset's identity and checksum (its content). A
+   * tenant whose recorded version equals it needs no migration; any change that Liquibase would
+   * apply (a new changeset, or a new body of a runOnChange one) changes it, so it reaches every
+   * tenant at the next start.
    */
   public static String tenantDataVersion() throws LiquibaseException {
     ResourceAccessor resources = resources();
@@ -115,15 +118,16 @@ public final class SchemaMigrator {
         ChangeLogParserFactory.getInstance()
             .getParser(TENANT_CHANGELOG, resources)
             .parse(TENANT_CHANGELOG, new ChangeLogParameters(), resources);
-    StringBuilder ids = new StringBuilder();
+    StringBuilder changesets = new StringBuilder();
     for (ChangeSet c : log.getChangeSets()) {
-      ids.append(c.getFilePath()).append('|').append(c.getId()).append('|').append(c.getAuthor());
-      ids.append('\n');
+      changesets.append(c.getFilePath()).append('|').append(c.getId()).append('|');
+      changesets.append(c.getAuthor()).append('|');
+      changesets.append(c.generateCheckSum(ChecksumVersion.latest())).append('\n');
     }
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256")
-              .digest(ids.toString().getBytes(StandardCharsets.UTF_8));
+              .digest(changesets.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 12);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -3,7 +3,6 @@ package dev.annals.tenancy.infrastructure;
 import dev.annals.tenancy.api.Identifiers;
 import dev.annals.tenancy.api.Isolation;
 import dev.annals.tenancy.api.Tenant;
-import dev.annals.tenancy.api.TenantId;
 import dev.annals.tenancy.api.UnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -21,12 +20,14 @@ import javax.naming.NamingException;
 import javax.sql.DataSource;
 
 /**
- * The XA datasources of database-mode tenants, one per tenant, declared in files in {@code
- * configDropins/overrides} that Liberty applies without a restart (see README, "Tenancy"). Facts
- * this relies on (measured, notes/liberty-tenant-datasources.md): a new file is usable within a
- * second; removing or changing a datasource the application has used restarts the application, so
- * files are only ever added while serving, and retired at start-up, before anything used them; a
- * file is written to a temporary name and renamed, so Liberty never reads half of one.
+ * The XA datasources of database-mode tenants, one per placement ({@code
+ * jdbc/annals/tenant/<id>-<generation>}: a move declares a new one rather than re-pointing the one
+ * in use), declared in files in {@code configDropins/overrides} that Liberty applies without a
+ * restart (see README, "Tenancy"). Facts this relies on (measured,
+ * notes/liberty-tenant-datasources.md): a new file is usable within a second; removing or changing
+ * a datasource the application has used restarts the application, so files are only ever added
+ * while serving, and retired at start-up, before anything used them; a file is written to a
+ * temporary name and renamed, so Liberty never reads half of one.
  */
 @ApplicationScoped
 public class TenantDataSources {
@@ -37,6 +38,14 @@ public class TenantDataSources {
 
   private final Map<String, DataSource> bound = new ConcurrentHashMap<>();
 
+  /**
+   * The name of a placement's datasource, {@code <id>-<generation>}: unique by construction, so no
+   * two declarations share a jndiName, and a new placement never changes one in use.
+   */
+  public static String name(Tenant t) {
+    return t.id().value() + "-" + t.generation();
+  }
+
   /** Declares the tenant's datasource unless an identical declaration exists already. */
   public void declare(Tenant t) throws IOException {
     if (t.isolation() != Isolation.DATABASE) {
@@ -44,33 +53,22 @@ public class TenantDataSources {
     }
     Path dir = directory();
     Files.createDirectories(dir);
-    Path file = dir.resolve(PREFIX + t.id().value() + ".xml");
+    Path file = dir.resolve(PREFIX + name(t) + ".xml");
     String xml = declaration(t);
     if (Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).equals(xml)) {
       return;
     }
-    Path temp = dir.resolve("." + PREFIX + t.id().value() + ".tmp");
+    Path temp = dir.resolve("." + PREFIX + name(t) + ".tmp");
     Files.writeString(temp, xml, StandardCharsets.UTF_8);
     Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    LOG.info(() -> "Declared datasource " + Identifiers.jndiNameOf(t.id()));
+    LOG.info(() -> "Declared datasource " + jndiName(t));
   }
 
   /**
-   * Whether declaring {@code t} would change a datasource this application has already used, which
-   * Liberty can only apply by restarting the application.
-   */
-  public boolean wouldChangeUsed(Tenant t) throws IOException {
-    if (t.isolation() != Isolation.DATABASE || !bound.containsKey(t.id().value())) {
-      return false;
-    }
-    Path file = directory().resolve(PREFIX + t.id().value() + ".xml");
-    return !Files.exists(file)
-        || !Files.readString(file, StandardCharsets.UTF_8).equals(declaration(t));
-  }
-
-  /**
-   * Removes the declarations of tenants not in {@code live}. Only at start-up, before any request
-   * used them: removing a datasource the application has used would restart it.
+   * Removes the declarations not named in {@code live} (see {@link #name}), among them those of
+   * purged tenants, of placements a tenant has moved away from, and of the names earlier releases
+   * used. Only at start-up, before any request used them: removing a datasource the application has
+   * used would restart it.
    */
   public void retainOnly(Set<String> live) throws IOException {
     Path dir = directory();
@@ -79,23 +77,29 @@ public class TenantDataSources {
     }
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, PREFIX + "*.xml")) {
       for (Path f : files) {
-        String name = f.getFileName().toString();
-        String id = name.substring(PREFIX.length(), name.length() - ".xml".length());
-        if (!live.contains(id)) {
+        String file = f.getFileName().toString();
+        String name = file.substring(PREFIX.length(), file.length() - ".xml".length());
+        if (!live.contains(name)) {
           Files.deleteIfExists(f);
-          LOG.info(() -> "Retired datasource of tenant " + id);
+          LOG.info(() -> "Retired datasource " + name);
         }
       }
     }
   }
 
+  /** The datasource of a database-mode tenant's placement (see {@link #lookup(String)}). */
+  public DataSource lookup(Tenant t) {
+    return lookup(jndiName(t));
+  }
+
   /**
-   * The tenant's datasource, waiting (up to 20 s) until Liberty has applied its declaration.
+   * The datasource with this JNDI name, waiting (up to 20 s) until Liberty has applied its
+   * declaration.
    *
    * @throws UnavailableException when it is not bound in time
    */
-  public DataSource lookup(TenantId id) {
-    DataSource ds = bound.get(id.value());
+  public DataSource lookup(String jndiName) {
+    DataSource ds = bound.get(jndiName);
     if (ds != null) {
       return ds;
     }
@@ -103,8 +107,8 @@ public class TenantDataSources {
     NamingException last = null;
     while (System.currentTimeMillis() < deadline) {
       try {
-        ds = (DataSource) new InitialContext().lookup(Identifiers.jndiNameOf(id));
-        bound.put(id.value(), ds);
+        ds = (DataSource) new InitialContext().lookup(jndiName);
+        bound.put(jndiName, ds);
         return ds;
       } catch (NamingException e) {
         last = e;
@@ -117,7 +121,11 @@ public class TenantDataSources {
       }
     }
     throw new UnavailableException(
-        "The datasource of tenant '" + id + "' is not available yet; retry in a moment", last);
+        "The datasource " + jndiName + " is not available yet; retry in a moment", last);
+  }
+
+  private static String jndiName(Tenant t) {
+    return Identifiers.jndiNameOf(t.id(), t.generation());
   }
 
   /**
@@ -135,18 +143,20 @@ public class TenantDataSources {
         <!-- Written by Annals for tenant %1$s (database isolation); regenerated at start-up from
              the tenant registry. Do not edit: change the tenant through the API. -->
         <server>
-          <dataSource id="annalsTenant_%1$s" jndiName="%2$s" type="javax.sql.XADataSource"
-                      isolationLevel="TRANSACTION_READ_COMMITTED">
+          <dataSource id="annalsTenant_%6$s" jndiName="%2$s" type="javax.sql.XADataSource"
+                      isolationLevel="TRANSACTION_READ_COMMITTED"
+                      validationTimeout="${db.validation.timeout}">
             <jdbcDriver libraryRef="pgLib" javax.sql.XADataSource="org.postgresql.xa.PGXADataSource"/>
             <properties.postgresql serverName="%3$s" portNumber="%4$s" databaseName="%5$s"
                                    user="${db.app.user}" password="${db.app.password}"
                                    ApplicationName="annals-tenant"/>
             <connectionManager maxPoolSize="${db.pool.tenant.max}" minPoolSize="0" connectionTimeout="10s"
-                               maxIdleTime="1m" reapTime="20s"/>
+                               maxIdleTime="1m" reapTime="20s" purgePolicy="ValidateAllConnections"/>
           </dataSource>
         </server>
         """
-        .formatted(id, Identifiers.jndiNameOf(t.id()), host, port, Identifiers.databaseOf(t.id()));
+        .formatted(
+            id, jndiName(t), host, port, Identifiers.databaseOf(t.id()), name(t).replace('-', '_'));
   }
 
   private static Path directory() {

@@ -4,6 +4,7 @@ import dev.annals.tenancy.api.DatabaseServer;
 import dev.annals.tenancy.api.Isolation;
 import dev.annals.tenancy.api.Tenant;
 import dev.annals.tenancy.api.TenantId;
+import dev.annals.tenancy.api.TenantState;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -29,9 +30,9 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class TenantRepository {
 
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "tenant_id, name, isolation, state, created_at, db_host, db_port, deleted_at, purge_after,"
-          + " purged_at";
+          + " purged_at, datasource_generation";
 
   private static final String INSERT =
       "INSERT INTO annals.tenants (tenant_id, name, isolation, state, db_host, db_port)"
@@ -54,22 +55,12 @@ public class TenantRepository {
       "UPDATE annals.tenants SET state = ?, updated_at = now() WHERE tenant_id = ? RETURNING "
           + COLUMNS;
 
-  private static final String MARK_DELETED =
-      "UPDATE annals.tenants SET state = 'deleted', updated_at = now(), deleted_at = now(),"
-          + " purge_after = now() + make_interval(days => ?) WHERE tenant_id = ? RETURNING "
-          + COLUMNS;
-
-  private static final String MARK_PURGED =
-      "UPDATE annals.tenants SET purged_at = now(), updated_at = now() WHERE tenant_id = ?";
-
-  private static final String DUE_FOR_PURGE =
-      "SELECT "
-          + COLUMNS
-          + " FROM annals.tenants WHERE state = 'deleted' AND purged_at IS NULL"
-          + " AND purge_after <= now() ORDER BY tenant_id";
-
   private static final String SET_DATA_VERSION =
       "UPDATE annals.tenants SET data_version = ? WHERE tenant_id = ?";
+
+  private static final String SET_SHARED_DATA_VERSION =
+      "UPDATE annals.tenants SET data_version = ? WHERE isolation = 'shared'"
+          + " AND data_version IS DISTINCT FROM ?";
 
   private static final String REMOVE_CREATING =
       "DELETE FROM annals.tenants WHERE tenant_id = ? AND state = 'creating'";
@@ -79,11 +70,6 @@ public class TenantRepository {
           + COLUMNS
           + " FROM annals.tenants WHERE state = 'creating'"
           + " AND updated_at < now() - make_interval(mins => ?) ORDER BY tenant_id";
-
-  private static final String SWITCH =
-      "UPDATE annals.tenants SET isolation = ?, db_host = ?, db_port = ?, state = ?,"
-          + " updated_at = now() WHERE tenant_id = ? RETURNING "
-          + COLUMNS;
 
   private static final String DATA_VERSIONS =
       "SELECT tenant_id, data_version FROM annals.tenants WHERE data_version IS NOT NULL";
@@ -130,7 +116,7 @@ public class TenantRepository {
     }
   }
 
-  private List<Tenant> tenants(String sql, Params params) throws SQLException {
+  List<Tenant> tenants(String sql, Params params) throws SQLException {
     return query(sql, params, TenantRepository::row);
   }
 
@@ -138,7 +124,7 @@ public class TenantRepository {
     return tenants(sql, params).stream().findFirst();
   }
 
-  private Tenant changed(TenantId id, String sql, Params params) throws SQLException {
+  Tenant changed(TenantId id, String sql, Params params) throws SQLException {
     return tenant(sql, params).orElseThrow(() -> new SQLException("tenant " + id + " vanished"));
   }
 
@@ -185,54 +171,20 @@ public class TenantRepository {
     return tenants(ALL_LIVE, ps -> {});
   }
 
-  /** Deleted tenants whose retention has ended and whose data is not purged yet. */
-  public List<Tenant> dueForPurge() throws SQLException {
-    return tenants(DUE_FOR_PURGE, ps -> {});
-  }
-
   /** Creations unfinished for longer than {@code minutes}: their node died. */
   public List<Tenant> staleCreations(int minutes) throws SQLException {
     return tenants(STALE_CREATING, ps -> ps.setInt(1, minutes));
   }
 
   /** Sets the state; the row as it is now. */
-  public Tenant setState(TenantId id, String state) throws SQLException {
+  public Tenant setState(TenantId id, TenantState state) throws SQLException {
     return changed(
         id,
         SET_STATE,
         ps -> {
-          ps.setString(1, state);
+          ps.setString(1, state.wireName());
           ps.setString(2, id.value());
         });
-  }
-
-  /** Marks the tenant deleted, its data retained for {@code retainDays}. */
-  public Tenant markDeleted(TenantId id, int retainDays) throws SQLException {
-    return changed(
-        id,
-        MARK_DELETED,
-        ps -> {
-          ps.setInt(1, retainDays);
-          ps.setString(2, id.value());
-        });
-  }
-
-  /** Points the tenant at its new place and gives it back its state: the switch of a move. */
-  public Tenant switchPlacement(Tenant to, String state) throws SQLException {
-    return changed(
-        to.id(),
-        SWITCH,
-        ps -> {
-          ps.setString(1, to.isolation().wireName());
-          setServer(ps, 2, to.server());
-          ps.setString(4, state);
-          ps.setString(5, to.id().value());
-        });
-  }
-
-  /** Records that a deleted tenant's data is gone. */
-  public void markPurged(TenantId id) throws SQLException {
-    update(MARK_PURGED, ps -> ps.setString(1, id.value()));
   }
 
   /** Removes an unfinished creation (never acknowledged to anyone). */
@@ -257,6 +209,18 @@ public class TenantRepository {
         ps -> {
           ps.setString(1, version);
           ps.setString(2, id.value());
+        });
+  }
+
+  /**
+   * Records that the shared schema, so every shared tenant's data, is migrated to {@code version}.
+   */
+  public void setSharedDataVersion(String version) throws SQLException {
+    update(
+        SET_SHARED_DATA_VERSION,
+        ps -> {
+          ps.setString(1, version);
+          ps.setString(2, version);
         });
   }
 
@@ -299,11 +263,12 @@ public class TenantRepository {
         new TenantId(rs.getString(1)),
         rs.getString(2),
         Isolation.parse(rs.getString(3)),
-        rs.getString(4),
+        TenantState.parse(rs.getString(4)),
         instant(rs, 5).orElseThrow(),
         server(rs, 6),
         instant(rs, 8),
         instant(rs, 9),
-        rs.getObject(10) != null);
+        rs.getObject(10) != null,
+        rs.getInt(11));
   }
 }

@@ -29,14 +29,14 @@ public class TenantStorage {
 
   /** Creates and migrates the tenant's schema or database and opens its gate. */
   public void provision(Tenant t) throws SQLException, LiquibaseException {
-    provision(t, "open");
+    provision(t, Gate.OPEN);
   }
 
   /**
    * Creates and migrates the tenant's schema or database, with its gate in {@code gate} (a move's
    * target starts {@code moved}: nothing may write there before the switch).
    */
-  public void provision(Tenant t, String gate) throws SQLException, LiquibaseException {
+  public void provision(Tenant t, Gate gate) throws SQLException, LiquibaseException {
     SchemaMigrator migrator = owners.migrator();
     switch (t.isolation()) {
       case SHARED -> {
@@ -83,11 +83,11 @@ public class TenantStorage {
   }
 
   /**
-   * Sets the tenant's write gate ({@code open}, {@code suspended}, {@code deleted}), creating its
-   * row when missing. Takes the tenant's gate lock exclusively, so it waits for appends in flight
-   * and no append that starts later sees the old state.
+   * Sets the tenant's write gate, creating its row when missing. Takes the tenant's gate lock
+   * exclusively, so it waits for appends in flight and no append that starts later sees the old
+   * state.
    */
-  public void setGate(Tenant t, String state) throws SQLException {
+  public void setGate(Tenant t, Gate gate) throws SQLException {
     owners.bound(
         t,
         true,
@@ -104,7 +104,7 @@ public class TenantStorage {
                       + " DO UPDATE SET state = excluded.state, changed_at = now()"
                       + " WHERE tenant_gate.state IS DISTINCT FROM excluded.state")) {
             ps.setString(1, t.id().value());
-            ps.setString(2, state);
+            ps.setString(2, gate.wireName());
             return ps.executeUpdate();
           }
         });

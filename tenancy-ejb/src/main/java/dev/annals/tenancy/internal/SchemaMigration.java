@@ -1,6 +1,7 @@
 package dev.annals.tenancy.internal;
 
 import dev.annals.tenancy.api.SchemaStatus;
+import dev.annals.tenancy.api.SqlFailure;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Lock;
@@ -68,26 +69,13 @@ public class SchemaMigration implements SchemaStatus {
       lastFailure = null;
       LOG.info("Database schema is current");
     } catch (SQLException | LiquibaseException | IOException | RuntimeException e) {
-      lastFailure = rootMessage(e);
+      lastFailure = SqlFailure.describe(e);
       LOG.log(
           Level.WARNING,
           "Database schema migration failed, retrying in " + RETRY_MILLIS / 1000 + " s",
           e);
       timers.createSingleActionTimer(RETRY_MILLIS, new TimerConfig(null, false));
     }
-  }
-
-  /**
-   * What failed, for the health document: the root cause's kind and SQLState, never its message
-   * (health is readable by anyone who can reach the port, and messages can quote SQL).
-   */
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String state = root instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
-    return root.getClass().getSimpleName() + (state == null ? "" : " (SQLState " + state + ")");
   }
 
   @Override

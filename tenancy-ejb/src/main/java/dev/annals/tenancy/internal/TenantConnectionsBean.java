@@ -84,25 +84,20 @@ public class TenantConnectionsBean implements TenantConnections {
   public DataSource localDataSource(Placement placement) {
     return PLATFORM.equals(placement.dataSource())
         ? grouped
-        : dataSources.lookup(tenantOf(placement));
+        : dataSources.lookup(placement.dataSource());
   }
 
   @Override
   public DataSource readDataSource(Placement placement) {
     return PLATFORM.equals(placement.dataSource())
         ? reads
-        : dataSources.lookup(tenantOf(placement));
+        : dataSources.lookup(placement.dataSource());
   }
 
   /** The JTA-enlisted datasource of a placement. */
   private DataSource transactional(Placement placement) {
     return PLATFORM.equals(placement.dataSource())
         ? runtime
-        : dataSources.lookup(tenantOf(placement));
-  }
-
-  private static TenantId tenantOf(Placement placement) {
-    String jndi = placement.dataSource();
-    return new TenantId(jndi.substring(jndi.lastIndexOf('/') + 1));
+        : dataSources.lookup(placement.dataSource());
   }
 }

@@ -2,11 +2,14 @@ package dev.annals.tenancy.internal;
 
 import dev.annals.tenancy.api.InvalidRequestException;
 import dev.annals.tenancy.api.Isolation;
+import dev.annals.tenancy.api.SqlFailure;
 import dev.annals.tenancy.api.Tenant;
 import dev.annals.tenancy.api.TenantId;
+import dev.annals.tenancy.api.TenantState;
 import dev.annals.tenancy.api.UnavailableException;
 import dev.annals.tenancy.infrastructure.SchemaMigrator;
 import dev.annals.tenancy.infrastructure.TenantDataSources;
+import dev.annals.tenancy.infrastructure.TenantDeletions;
 import dev.annals.tenancy.infrastructure.TenantMoveRepository;
 import dev.annals.tenancy.infrastructure.TenantRepository;
 import dev.annals.tenancy.infrastructure.TenantStorage;
@@ -46,6 +49,8 @@ public class TenantMaintenance {
 
   @Inject TenantMoveRepository moves;
 
+  @Inject TenantDeletions deletions;
+
   @Inject TenantMover mover;
 
   private volatile String dataVersion;
@@ -68,6 +73,10 @@ public class TenantMaintenance {
     return moves;
   }
 
+  TenantDeletions deletions() {
+    return deletions;
+  }
+
   /** Tenants whose data could not be brought up to date at start-up, with why. */
   public Map<String, String> failures() {
     return Map.copyOf(failures);
@@ -83,10 +92,10 @@ public class TenantMaintenance {
       storage.provision(claimed);
       dataSources.declare(claimed);
       if (claimed.isolation() == Isolation.DATABASE) {
-        dataSources.lookup(id);
+        dataSources.lookup(claimed);
       }
       repository.setDataVersion(id, dataVersion());
-      Tenant active = repository.setState(id, "active");
+      Tenant active = repository.setState(id, TenantState.ACTIVE);
       JsonObjectBuilder detail =
           Json.createObjectBuilder()
               .add("name", claimed.name())
@@ -112,7 +121,7 @@ public class TenantMaintenance {
   /** Removes a deleted tenant's data and records it. */
   void purge(Tenant deleted) throws SQLException {
     storage.purge(deleted);
-    repository.markPurged(deleted.id());
+    deletions.markPurged(deleted.id());
     audit(deleted.id(), "purged", "{}");
     LOG.info(() -> "Purged the data of deleted tenant " + deleted.id());
   }
@@ -135,7 +144,7 @@ public class TenantMaintenance {
   /** Purges every deleted tenant whose retention has ended. */
   public void purgeDue() {
     try {
-      for (Tenant t : repository.dueForPurge()) {
+      for (Tenant t : deletions.dueForPurge()) {
         try {
           purge(t);
         } catch (SQLException | RuntimeException e) {
@@ -156,14 +165,9 @@ public class TenantMaintenance {
   public void migrateAndReconcile() throws SQLException, LiquibaseException, IOException {
     storage.migratePlatform();
     storage.migrateShared();
+    repository.setSharedDataVersion(dataVersion());
     for (TenantMoveRepository.MoveRow move : moves.staleMoves(STALE_CREATION_MINUTES)) {
-      if ("switched".equals(move.phase())) {
-        LOG.info(() -> "Completing the move of tenant " + move.to().id());
-        mover.finish(move);
-      } else {
-        LOG.info(() -> "Rolling back the unfinished move of tenant " + move.from().id());
-        mover.abort(move, "the node moving it stopped before the switch");
-      }
+      mover.recover(move);
     }
     for (Tenant stale : repository.staleCreations(STALE_CREATION_MINUTES)) {
       LOG.info(() -> "Removing the unfinished creation of tenant " + stale.id());
@@ -175,13 +179,13 @@ public class TenantMaintenance {
     Set<String> databaseTenants = new HashSet<>();
     for (Tenant t : live) {
       if (t.isolation() == Isolation.DATABASE) {
-        databaseTenants.add(t.id().value());
+        databaseTenants.add(TenantDataSources.name(t));
         dataSources.declare(t);
       }
     }
     dataSources.retainOnly(databaseTenants);
     for (Tenant t : live) {
-      if ("creating".equals(t.state())
+      if (t.state() == TenantState.CREATING
           || t.isolation() == Isolation.SHARED
           || current.equals(versions.get(t.id().value()))) {
         continue;
@@ -191,7 +195,7 @@ public class TenantMaintenance {
         repository.setDataVersion(t.id(), current);
         failures.remove(t.id().value());
       } catch (SQLException | LiquibaseException | RuntimeException e) {
-        failures.put(t.id().value(), String.valueOf(e.getMessage()));
+        failures.put(t.id().value(), SqlFailure.describe(e));
         LOG.log(Level.WARNING, "Could not migrate the data of tenant " + t.id(), e);
       }
     }

@@ -1,7 +1,12 @@
 package dev.annals.tenancy.internal;
 
+import dev.annals.tenancy.api.ConflictException;
 import dev.annals.tenancy.api.Isolation;
+import dev.annals.tenancy.api.MovePhase;
+import dev.annals.tenancy.api.SqlFailure;
 import dev.annals.tenancy.api.Tenant;
+import dev.annals.tenancy.api.TenantState;
+import dev.annals.tenancy.infrastructure.Gate;
 import dev.annals.tenancy.infrastructure.TenantCopier;
 import dev.annals.tenancy.infrastructure.TenantCopier.Position;
 import dev.annals.tenancy.infrastructure.TenantDataSources;
@@ -31,8 +36,10 @@ import java.util.logging.Logger;
  *   <li>copy the rest (no writer of the tenant is left, so everything is final), the stream heads,
  *       and move the target's position sequence past the copied positions; compare counts and the
  *       last position on both sides;
- *   <li>switch: open the target's gate, point the registry at the target, restore the state;
- *   <li>clean up the source once no node can still route there (registry caches expire in 1 s).
+ *   <li>switch: open the target's gate, point the registry at the target;
+ *   <li>clean up the source once no node can still route there (registry caches expire in 1 s),
+ *       then end the move and give the tenant back its state in one statement: the tenant reads
+ *       {@code moving} exactly as long as a new move would be refused.
  * </ol>
  *
  * Any failure before the switch reopens the source's gate and removes the target: the tenant stays
@@ -61,9 +68,42 @@ public class TenantMover {
 
   @Inject TenantRegistry registry;
 
-  /** Runs the move in the background. */
-  void start(MoveRow move) {
+  /**
+   * Opens the move of {@code t} to {@code target}'s place, marks the tenant moving and runs the
+   * move in the background.
+   *
+   * @return the tenant, moving
+   * @throws ConflictException when another move of the tenant was opened meanwhile
+   */
+  Tenant begin(Tenant t, Tenant target) throws SQLException {
+    TenantMoveRepository.Opened opened =
+        moves.insertMove(t, target).orElseThrow(() -> MoveRules.movingAlready(t));
+    Tenant moving = repository.setState(t.id(), TenantState.MOVING);
+    repository.audit(t.id(), "move-started", "{\"to\":\"" + target.isolation().wireName() + "\"}");
+    registry.invalidate(t.id());
+    MoveRow move =
+        new MoveRow(
+            opened.moveId(),
+            t,
+            target.inGeneration(opened.generation()),
+            t.state(),
+            MovePhase.COPYING);
     executor.execute(() -> run(move));
+    return moving;
+  }
+
+  /** Start-up: completes or rolls back a move whose node stopped. */
+  void recover(MoveRow move) {
+    switch (MoveLifecycle.recovery(move.phase())) {
+      case COMPLETE -> {
+        LOG.info(() -> "Completing the move of tenant " + move.to().id());
+        finish(move);
+      }
+      case ROLL_BACK -> {
+        LOG.info(() -> "Rolling back the unfinished move of tenant " + move.from().id());
+        abort(move, "the node moving it stopped before the switch");
+      }
+    }
   }
 
   private void run(MoveRow move) {
@@ -71,10 +111,10 @@ public class TenantMover {
     Tenant to = move.to();
     boolean switched = false;
     try {
-      storage.provision(to, "moved");
+      storage.provision(to, MoveLifecycle.targetGateUntilSwitch());
       dataSources.declare(to);
       if (to.isolation() == Isolation.DATABASE) {
-        dataSources.lookup(to.id());
+        dataSources.lookup(to);
       }
       copier.advanceTransactionIds(from, to, MAX_TRANSACTION_ID_BURN);
 
@@ -90,8 +130,8 @@ public class TenantMover {
         }
       }
 
-      storage.setGate(from, "moved");
-      moves.updateMove(move.moveId(), "fenced", total, null);
+      storage.setGate(from, Gate.MOVED);
+      moves.updateMove(move.moveId(), MovePhase.FENCED, total, null);
       do {
         at = copier.copyEvents(from, to, at, false, PAGE, page);
         total += page[0];
@@ -104,26 +144,19 @@ public class TenantMover {
             "the copy does not match its source (" + target + " vs " + source + ")");
       }
 
-      storage.setGate(to, "active".equals(move.priorState()) ? "open" : "suspended");
-      repository.switchPlacement(to, move.priorState());
+      storage.setGate(to, MoveLifecycle.gateAfter(move.priorState()));
+      moves.switchPlacement(move, total);
       switched = true;
       registry.invalidate(to.id());
-      moves.updateMove(move.moveId(), "switched", total, null);
       repository.audit(
           to.id(),
           "moved",
-          "{\"from\":\""
-              + from.isolation().wireName()
-              + "\",\"to\":\""
-              + to.isolation().wireName()
-              + "\",\"events\":"
-              + total
-              + "}");
+          MoveLifecycle.movedDetail(from.isolation().wireName(), to.isolation().wireName(), total));
       LOG.info(() -> "Moved tenant " + to.id() + " to " + to.isolation().wireName());
     } catch (Exception e) {
       if (!switched) {
         LOG.log(Level.WARNING, "Move of tenant " + from.id() + " failed; it stays where it was", e);
-        abort(move, String.valueOf(e.getMessage()));
+        abort(move, SqlFailure.describe(e));
         return;
       }
       LOG.log(Level.WARNING, "Move of tenant " + from.id() + " switched, then failed", e);
@@ -137,23 +170,23 @@ public class TenantMover {
   }
 
   /** After the switch: removes the source's data (start-up repeats this if it fails). */
-  void finish(MoveRow move) {
+  private void finish(MoveRow move) {
     try {
       storage.purge(move.from(), true);
-      moves.updateMove(move.moveId(), "done", null, null);
+      moves.complete(move.moveId(), MovePhase.DONE, stateAfter(MovePhase.DONE, move), null);
+      registry.invalidate(move.to().id());
     } catch (SQLException | RuntimeException e) {
       LOG.log(Level.WARNING, "Could not remove the old data of moved tenant " + move.to().id(), e);
     }
   }
 
   /** Before the switch: reopens the source and removes the target. */
-  void abort(MoveRow move, String why) {
+  private void abort(MoveRow move, String why) {
     Tenant from = move.from();
     try {
-      storage.setGate(from, "active".equals(move.priorState()) ? "open" : "suspended");
-      repository.setState(from.id(), move.priorState());
+      storage.setGate(from, MoveLifecycle.gateAfter(move.priorState()));
+      moves.complete(move.moveId(), MovePhase.FAILED, stateAfter(MovePhase.FAILED, move), why);
       registry.invalidate(from.id());
-      moves.updateMove(move.moveId(), "failed", null, why);
       repository.audit(from.id(), "move-failed", "{}");
     } catch (SQLException | RuntimeException e) {
       LOG.log(Level.SEVERE, "Could not roll back the move of tenant " + from.id(), e);
@@ -166,5 +199,9 @@ public class TenantMover {
         LOG.log(Level.WARNING, "Could not remove the partial copy of tenant " + from.id(), e);
       }
     }
+  }
+
+  private static TenantState stateAfter(MovePhase end, MoveRow move) {
+    return MoveLifecycle.tenantState(end, move.priorState());
   }
 }

@@ -1,6 +1,5 @@
 package dev.annals.tenancy.internal;
 
-import dev.annals.tenancy.api.ConflictException;
 import dev.annals.tenancy.api.DatabaseServer;
 import dev.annals.tenancy.api.InvalidRequestException;
 import dev.annals.tenancy.api.Isolation;
@@ -11,11 +10,12 @@ import dev.annals.tenancy.api.TenantId;
 import dev.annals.tenancy.api.TenantMove;
 import dev.annals.tenancy.api.TenantNotFoundException;
 import dev.annals.tenancy.api.TenantPage;
+import dev.annals.tenancy.api.TenantState;
 import dev.annals.tenancy.api.TenantStats;
 import dev.annals.tenancy.api.TenantSuspendedException;
 import dev.annals.tenancy.api.Tenants;
 import dev.annals.tenancy.api.UnavailableException;
-import dev.annals.tenancy.infrastructure.TenantMoveRepository;
+import dev.annals.tenancy.infrastructure.Gate;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -25,6 +25,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,7 +41,6 @@ import java.util.Optional;
 public class TenantsBean implements Tenants {
 
   private static final int MAX_PAGE = 1000;
-  private static final int MAX_RETAIN_DAYS = 3650;
 
   @Inject TenantMaintenance maintenance;
 
@@ -56,10 +56,7 @@ public class TenantsBean implements Tenants {
     if (name == null || name.isBlank() || name.length() > 200) {
       throw new InvalidRequestException("Tenant name must be 1-200 characters");
     }
-    if (server.isPresent() && isolation != Isolation.DATABASE) {
-      throw new InvalidRequestException(
-          "'database' (host and port) applies only to isolation 'database'");
-    }
+    MoveRules.checkTarget(isolation, server);
     try {
       Tenant claimed =
           maintenance
@@ -126,32 +123,29 @@ public class TenantsBean implements Tenants {
   @Override
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public void requireWritable(TenantId id) {
-    if ("suspended".equals(registry.requireLive(id).state())) {
+    if (registry.requireLive(id).state() == TenantState.SUSPENDED) {
       throw new TenantSuspendedException(id);
     }
   }
 
   @Override
   public Tenant suspend(TenantId id) {
-    return changeState(id, "suspended", "suspended");
+    return changeState(id, TenantState.SUSPENDED, "suspended");
   }
 
   @Override
   public Tenant resume(TenantId id) {
-    return changeState(id, "active", "open");
+    return changeState(id, TenantState.ACTIVE, "resumed");
   }
 
-  private Tenant changeState(TenantId id, String state, String gate) {
+  private Tenant changeState(TenantId id, TenantState state, String auditAction) {
     Tenant t = existing(id);
-    if ("moving".equals(t.state())) {
-      throw new ConflictException(
-          "Tenant '" + id + "' is moving; suspend or resume it once the move has finished");
-    }
+    MoveRules.requireNotMoving(t, "suspend or resume");
     try {
-      Tenant changed = t.state().equals(state) ? t : maintenance.repository().setState(id, state);
-      maintenance.storage().setGate(changed, gate);
-      if (!t.state().equals(state)) {
-        maintenance.audit(id, state.equals("active") ? "resumed" : "suspended", "{}");
+      Tenant changed = t.state() == state ? t : maintenance.repository().setState(id, state);
+      maintenance.storage().setGate(changed, Gate.of(state));
+      if (t.state() != state) {
+        maintenance.audit(id, auditAction, "{}");
       }
       return changed;
     } catch (SQLException e) {
@@ -163,27 +157,31 @@ public class TenantsBean implements Tenants {
 
   @Override
   public Tenant delete(TenantId id, int retainDays) {
-    if (retainDays < 0 || retainDays > MAX_RETAIN_DAYS) {
-      throw new InvalidRequestException(
-          "'retainDays' must be between 0 and " + MAX_RETAIN_DAYS + ", was " + retainDays);
-    }
-    Tenant t = find(id).filter(x -> !"creating".equals(x.state())).orElse(null);
+    Retention.check(retainDays);
+    Tenant t = find(id).filter(x -> x.state() != TenantState.CREATING).orElse(null);
     if (t == null) {
       throw new TenantNotFoundException(id);
     }
-    if ("moving".equals(t.state())) {
-      throw new ConflictException("Tenant '" + id + "' is moving; delete it once it has moved");
-    }
+    MoveRules.requireNotMoving(t, "delete");
     try {
-      Tenant deleted = t.deleted() ? t : maintenance.repository().markDeleted(id, retainDays);
+      Tenant deleted;
+      if (!t.deleted()) {
+        deleted = maintenance.deletions().markDeleted(id, retainDays);
+      } else if (!t.purged()) {
+        deleted = maintenance.deletions().shortenRetention(id, retainDays);
+      } else {
+        deleted = t;
+      }
       if (!deleted.purged()) {
-        maintenance.storage().setGate(deleted, "deleted");
+        maintenance.storage().setGate(deleted, Gate.DELETED);
       }
       if (!t.deleted()) {
         maintenance.audit(id, "deleted", "{\"retainDays\":" + retainDays + "}");
+      } else if (!deleted.purgeAfter().equals(t.purgeAfter())) {
+        maintenance.audit(id, "retention-shortened", "{\"retainDays\":" + retainDays + "}");
       }
       registry.invalidate(id);
-      if (!deleted.purged() && retainDays == 0 && !t.deleted()) {
+      if (Retention.purgesNow(deleted, retainDays, Instant.now())) {
         maintenance.purge(deleted);
         return find(id).orElse(deleted);
       }
@@ -197,49 +195,16 @@ public class TenantsBean implements Tenants {
 
   @Override
   public Tenant move(TenantId id, Isolation to, Optional<DatabaseServer> server) {
-    if (server.isPresent() && to != Isolation.DATABASE) {
-      throw new InvalidRequestException(
-          "'database' (host and port) applies only to isolation 'database'");
-    }
+    MoveRules.checkTarget(to, server);
     Tenant t = existing(id);
-    Tenant target = t.at(to, server);
-    if ("moving".equals(t.state())) {
-      Optional<TenantMove> open = lastMove(id);
-      if (open.isPresent() && open.get().to() == to && open.get().server().equals(server)) {
-        return t; // the same move again: idempotent
-      }
-      throw new ConflictException("Tenant '" + id + "' is moving already; wait until it is done");
-    }
-    if (!"active".equals(t.state()) && !"suspended".equals(t.state())) {
-      throw new ConflictException("Only an active or suspended tenant can move");
-    }
-    if (t.samePlaceAs(target)) {
-      throw new ConflictException("Tenant '" + id + "' is there already");
-    }
-    if (t.isolation() == Isolation.DATABASE && to == Isolation.DATABASE) {
-      throw new ConflictException(
-          "Moving a database tenant to another server is not supported yet: move it to 'schema'"
-              + " first, restart the server, then to the new server");
+    Tenant target = t.at(to, server); // its generation is chosen when the move opens
+    Optional<TenantMove> last = t.state() == TenantState.MOVING ? lastMove(id) : Optional.empty();
+    if (MoveRules.check(t, target, last) == MoveRules.Verdict.UNDER_WAY) {
+      return t; // the same move again: idempotent
     }
     try {
-      if (maintenance.dataSources().wouldChangeUsed(target)) {
-        throw new ConflictException(
-            "Tenant '"
-                + id
-                + "' had a datasource for another server since this server started; changing it"
-                + " would restart the application: restart the server, then move it");
-      }
-      long moveId =
-          maintenance
-              .moves()
-              .insertMove(t, target)
-              .orElseThrow(() -> new ConflictException("Tenant '" + id + "' is moving already"));
-      Tenant moving = maintenance.repository().setState(id, "moving");
-      maintenance.audit(id, "move-started", "{\"to\":\"" + to.wireName() + "\"}");
-      registry.invalidate(id);
-      mover.start(new TenantMoveRepository.MoveRow(moveId, t, target, t.state(), "copying"));
-      return moving;
-    } catch (SQLException | java.io.IOException e) {
+      return mover.begin(t, target);
+    } catch (SQLException e) {
       throw new UnavailableException("Could not start moving tenant " + id + " now: " + e);
     }
   }

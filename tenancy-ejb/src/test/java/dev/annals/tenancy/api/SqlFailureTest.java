@@ -45,4 +45,22 @@ class SqlFailureTest {
     assertFalse(reason.contains("SELECT"));
     assertEquals("the data cannot be stored as sent (SQLState 22P02)", reason);
   }
+
+  @Test
+  void descriptionsNameTheKindAndStateOnly() {
+    assertEquals(
+        "PSQLish (SQLState 42P01)",
+        SqlFailure.describe(
+            new RuntimeException(new PSQLish("relation \"secret\" does not exist", "42P01"))));
+    assertEquals("IllegalStateException", SqlFailure.describe(new IllegalStateException("x")));
+  }
+
+  /** Stands in for a driver's exception class. */
+  private static final class PSQLish extends SQLException {
+    private static final long serialVersionUID = 1L;
+
+    PSQLish(String message, String state) {
+      super(message, state);
+    }
+  }
 }

@@ -8,7 +8,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** 409: the request conflicts with the current state; the body says how. */
+/**
+ * 409: the request conflicts with the current state; the body says how, and {@code Retry-After}
+ * when waiting resolves it.
+ */
 @Provider
 public class ConflictMapper implements ExceptionMapper<ConflictException> {
 
@@ -28,6 +31,8 @@ public class ConflictMapper implements ExceptionMapper<ConflictException> {
     if (e instanceof EventIdConflictException) {
       return Problem.of(409, "event-id-conflict", "Event ids already used", e.getMessage());
     }
-    return Problem.of(409, "conflict", "Conflict", e.getMessage());
+    Problem conflict = Problem.of(409, "conflict", "Conflict", e.getMessage());
+    e.retryAfter().ifPresent(d -> conflict.retryAfter(Math.max(1, (d.toMillis() + 999) / 1000)));
+    return conflict;
   }
 }

@@ -2,6 +2,7 @@ package dev.annals.web.error;
 
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -20,6 +21,7 @@ public final class Problem {
 
   private final JsonObjectBuilder body = JSON.createObjectBuilder();
   private final int status;
+  private String retryAfter;
 
   private Problem(int status, String type, String title, String detail) {
     this.status = status;
@@ -53,6 +55,12 @@ public final class Problem {
     return this;
   }
 
+  /** Adds a {@code Retry-After} header: the same request may succeed after that many seconds. */
+  public Problem retryAfter(long seconds) {
+    retryAfter = Long.toString(seconds);
+    return this;
+  }
+
   /** The response, with the request's correlation id and instance path. */
   public Response toResponse(RequestInfo request) {
     return toResponse(request.path(), request.correlationId());
@@ -63,7 +71,12 @@ public final class Problem {
    * completes on a group-commit thread, where the request's scope is no longer active.
    */
   public Response toResponse(String path, String correlationId) {
-    return Response.status(status).type(MEDIA_TYPE).entity(toJson(path, correlationId)).build();
+    Response.ResponseBuilder response =
+        Response.status(status).type(MEDIA_TYPE).entity(toJson(path, correlationId));
+    if (retryAfter != null) {
+      response.header(HttpHeaders.RETRY_AFTER, retryAfter);
+    }
+    return response.build();
   }
 
   /** The document's JSON text, with the request's correlation id and instance path. */

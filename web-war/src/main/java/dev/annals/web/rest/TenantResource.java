@@ -269,7 +269,9 @@ public class TenantResource {
       summary = "Delete a tenant",
       description =
           "Writes are refused at once; the data is kept retainDays days (default 30; 0 purges"
-              + " now), during which the tenant answers 410, then 404. The id is never reused.")
+              + " now), during which the tenant answers 410, then 404. The id is never reused."
+              + " Deleting again may shorten the retention (counted from the first deletion),"
+              + " never lengthen it; 0 purges now.")
   @APIResponse(
       responseCode = "200",
       description = "The tenant, deleted",

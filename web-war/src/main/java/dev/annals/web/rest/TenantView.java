@@ -84,7 +84,7 @@ public record TenantView(
       return new MoveView(
           m.to().wireName(),
           m.server().map(s -> new ServerView(s.host(), s.port())).orElse(null),
-          m.phase(),
+          m.phase().wireName(),
           m.eventsCopied(),
           m.error().orElse(null),
           m.startedAt().toString(),
@@ -101,7 +101,7 @@ public record TenantView(
         t.id().value(),
         t.name(),
         t.isolation().wireName(),
-        t.state(),
+        t.state().wireName(),
         t.createdAt().toString(),
         t.server().map(s -> new ServerView(s.host(), s.port())).orElse(null),
         t.deletedAt().map(Object::toString).orElse(null),

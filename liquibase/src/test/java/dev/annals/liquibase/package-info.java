@@ -1,0 +1,2 @@
+/** Build-time guards of the changelogs: released changesets never change. */
+package dev.annals.liquibase;

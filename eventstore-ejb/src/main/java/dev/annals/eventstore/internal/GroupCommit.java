@@ -161,16 +161,7 @@ public class GroupCommit {
   private void commit(List<Pending> batch) {
     batch.sort(LOCK_ORDER);
     batchSizes.update(batch.size());
-    int from = 0;
-    while (from < batch.size()) {
-      String dataSource = batch.get(from).placement().dataSource();
-      int to = from;
-      while (to < batch.size() && batch.get(to).placement().dataSource().equals(dataSource)) {
-        to++;
-      }
-      commitOne(batch.subList(from, to));
-      from = to;
-    }
+    Runs.of(batch, p -> p.placement().dataSource()).forEach(this::commitOne);
   }
 
   /**
@@ -194,19 +185,12 @@ public class GroupCommit {
     try (Connection c = connections.localDataSource(batch.get(0).placement()).getConnection()) {
       c.setAutoCommit(false);
       try {
-        int from = 0;
-        while (from < batch.size()) {
-          Placement placement = batch.get(from).placement();
-          int to = from;
-          while (to < batch.size() && batch.get(to).placement().equals(placement)) {
-            to++;
-          }
+        for (List<Pending> schema : Runs.of(batch, Pending::placement)) {
           outcomes.addAll(
               AppendStatement.execute(
                   c,
-                  placement.schema(),
-                  batch.subList(from, to).stream().map(Pending::command).toList()));
-          from = to;
+                  schema.get(0).placement().schema(),
+                  schema.stream().map(Pending::command).toList()));
         }
         c.commit();
       } catch (SQLException e) {

@@ -380,6 +380,11 @@ class BadInputIT {
             400,
             "Tenant id"),
         get("a path outside the API", "/no-such-page", 404, "No resource at this path"),
+        get(
+            "an encoded slash in a stream id",
+            "/api/tenants/{t}/streams/a%2Fb/events",
+            400,
+            "could not be understood"),
         get("the web module's own files", "/WEB-INF/web.xml", 404, "No resource at this path"),
         get("list limit zero", "/api/tenants?limit=0", 400, "'limit'"),
         get("list after not an id", "/api/tenants?after=A%27", 400, "Tenant id"),

@@ -36,11 +36,13 @@ public class ErrorPageServlet extends HttpServlet {
     String path = uri instanceof String s ? s : request.getRequestURI();
     String correlationId = UUID.randomUUID().toString();
     if (failure instanceof Throwable t) {
-      LOG.log(
-          Level.SEVERE,
-          "Container error on " + path + " (correlation id " + correlationId + ")",
-          t);
       status = status >= 400 ? status : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+      if (status >= 500) { // a client's bad path is not the server's fault: not logged
+        LOG.log(
+            Level.SEVERE,
+            "Container error on " + path + " (correlation id " + correlationId + ")",
+            t);
+      }
     }
     Problem problem =
         switch (status) {

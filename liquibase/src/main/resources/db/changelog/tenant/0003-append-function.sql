@@ -75,6 +75,11 @@ DECLARE
   v_created  integer;
   v_gate     text;
   r          record;
+  -- Counts stored by this call, added to tenant_counters once per tenant (see changeset 0006).
+  v_count_tenant  text;
+  v_count_streams bigint := 0;
+  v_count_events  bigint := 0;
+  v_shard         smallint := (pg_backend_pid() % 16)::smallint;
 BEGIN
   FOR a, ordinal IN SELECT e.value, e.ord::integer FROM jsonb_array_elements(p_batch) WITH ORDINALITY AS e(value, ord)
   LOOP
@@ -84,6 +89,14 @@ BEGIN
     n := jsonb_array_length(a->'events');
     status := NULL; first_version := NULL; last_version := NULL;
     transaction_id := NULL; global_position := NULL; current_version := NULL;
+    IF v_count_tenant IS DISTINCT FROM v_tenant AND v_count_tenant IS NOT NULL THEN
+      PERFORM set_config('annals.tenant_id', v_count_tenant, true);
+      INSERT INTO "${annals.schema}".tenant_counters AS t (tenant_id, shard, streams, events)
+      VALUES (v_count_tenant, v_shard, v_count_streams, v_count_events)
+      ON CONFLICT (tenant_id, shard) DO UPDATE
+        SET streams = t.streams + excluded.streams, events = t.events + excluded.events;
+      v_count_tenant := NULL; v_count_streams := 0; v_count_events := 0;
+    END IF;
     -- Bound outside the subtransaction: a setting made inside it would be undone with it, and the
     -- exception handler's replay lookup must still see the tenant's rows.
     PERFORM set_config('annals.tenant_id', v_tenant, true);
@@ -157,8 +170,23 @@ BEGIN
         first_version := NULL; last_version := NULL;
         transaction_id := NULL; global_position := NULL;
     END;
+    -- Counted only once the append's subtransaction has held (variables survive a rollback).
+    IF status = 'ok' THEN
+      v_count_tenant := v_tenant;
+      v_count_events := v_count_events + n;
+      IF NOT v_exists THEN
+        v_count_streams := v_count_streams + 1;
+      END IF;
+    END IF;
     RETURN NEXT;
   END LOOP;
+  IF v_count_tenant IS NOT NULL THEN
+    PERFORM set_config('annals.tenant_id', v_count_tenant, true);
+    INSERT INTO "${annals.schema}".tenant_counters AS t (tenant_id, shard, streams, events)
+    VALUES (v_count_tenant, v_shard, v_count_streams, v_count_events)
+    ON CONFLICT (tenant_id, shard) DO UPDATE
+      SET streams = t.streams + excluded.streams, events = t.events + excluded.events;
+  END IF;
 END
 $$;
 

@@ -256,13 +256,14 @@ public class EventStoreBean implements EventStore {
   }
 
   /**
-   * A lost connection (a PostgreSQL restart, a network break) is a 503 the caller may retry; any
-   * other database failure is a server fault. Neither passes on the database's message.
+   * A lost connection (a PostgreSQL restart, a network break) or a lost deadlock race is a 503 the
+   * caller may retry; any other database failure is a server fault. Neither passes on the
+   * database's message.
    */
   private static RuntimeException failure(String what, SQLException e) {
-    if (SqlFailure.of(e) == SqlFailure.CONNECTION) {
+    if (SqlFailure.of(e) == SqlFailure.TRANSIENT) {
       return new StoreUnavailableException(
-          "Could not " + what + " now: the database is unreachable; retry in a moment", e);
+          "Could not " + what + " now (the database is unreachable or busy); retry in a moment", e);
     }
     return new EJBException("Could not " + what, e);
   }

@@ -9,13 +9,17 @@ import java.util.Optional;
  * What a failed statement says about whose fault it was, by SQLState (never by message text, and
  * never passing that text on: it can quote SQL and data). Three kinds matter to callers: the
  * statement's input could not be stored (fix the request, a 400), the database went away or is
- * restarting (retry, a 503), or anything else (a server fault).
+ * restarting or a race was lost (retry, a 503), or anything else (a server fault).
  */
 public enum SqlFailure {
   /** The data could not be stored as sent (classes 22, data exception, and 54, program limit). */
   INPUT,
-  /** The connection was lost or the server is shutting down or starting (08, 57P, 53). */
-  CONNECTION,
+  /**
+   * Nothing wrong with the request, and nothing done: the connection was lost or the server is
+   * shutting down or starting (08, 57P, 53), or the transaction lost a deadlock or serialization
+   * race (40). The same request again later is safe.
+   */
+  TRANSIENT,
   /** Anything else. */
   OTHER;
 
@@ -23,7 +27,7 @@ public enum SqlFailure {
   public static SqlFailure of(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof SQLRecoverableException || t instanceof SQLTransientConnectionException) {
-        return CONNECTION;
+        return TRANSIENT;
       }
       if (t instanceof SQLException sql) {
         for (SQLException s = sql; s != null; s = s.getNextException()) {
@@ -46,11 +50,12 @@ public enum SqlFailure {
       return INPUT;
     }
     if (state.startsWith("08")
+        || state.startsWith("40")
         || state.startsWith("53")
         || state.equals("57P01")
         || state.equals("57P02")
         || state.equals("57P03")) {
-      return CONNECTION;
+      return TRANSIENT;
     }
     return OTHER;
   }

@@ -93,8 +93,8 @@ public class TenantCopier {
   }
 
   /**
-   * Completes a copy once the source's gate is closed: the stream heads, and the target's position
-   * sequence moved past every copied position.
+   * Completes a copy once the source's gate is closed: the stream heads, the tenant's counts, and
+   * the target's position sequence moved past every copied position.
    */
   public void copyStreamsAndSequence(Tenant from, Tenant to) throws SQLException {
     owners.between(
@@ -120,6 +120,20 @@ public class TenantCopier {
               }
             }
             write.executeBatch();
+          }
+          // The counts follow the copied heads (no append reaches the target before the switch).
+          try (PreparedStatement clear =
+                  target.prepareStatement("DELETE FROM tenant_counters WHERE tenant_id = ?");
+              PreparedStatement count =
+                  target.prepareStatement(
+                      "INSERT INTO tenant_counters (tenant_id, shard, streams, events)"
+                          + " SELECT ?, 0, count(*), coalesce(sum(version), 0) FROM streams"
+                          + " WHERE tenant_id = ?")) {
+            clear.setString(1, to.id().value());
+            clear.executeUpdate();
+            count.setString(1, to.id().value());
+            count.setString(2, to.id().value());
+            count.executeUpdate();
           }
           try (PreparedStatement seq =
               target.prepareStatement(

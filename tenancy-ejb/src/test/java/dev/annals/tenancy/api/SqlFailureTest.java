@@ -21,13 +21,14 @@ class SqlFailureTest {
   @Test
   void lostConnectionsAndRestartsAreFoundThroughWrappers() {
     assertEquals(
-        SqlFailure.CONNECTION,
+        SqlFailure.TRANSIENT,
         SqlFailure.of(new RuntimeException(new SQLException("terminating", "57P01"))));
-    assertEquals(SqlFailure.CONNECTION, SqlFailure.of(new SQLException("closed", "08003")));
-    assertEquals(SqlFailure.CONNECTION, SqlFailure.of(new SQLRecoverableException("gone")));
+    assertEquals(SqlFailure.TRANSIENT, SqlFailure.of(new SQLException("closed", "08003")));
+    assertEquals(SqlFailure.TRANSIENT, SqlFailure.of(new SQLException("deadlock", "40P01")));
+    assertEquals(SqlFailure.TRANSIENT, SqlFailure.of(new SQLRecoverableException("gone")));
     SQLException chained = new SQLException("batch", "XX000");
     chained.setNextException(new SQLException("io", "08006"));
-    assertEquals(SqlFailure.CONNECTION, SqlFailure.of(chained));
+    assertEquals(SqlFailure.TRANSIENT, SqlFailure.of(chained));
   }
 
   @Test

@@ -26,21 +26,21 @@ public class UnhandledExceptionMapper implements ExceptionMapper<Throwable> {
 
   /**
    * The response for {@code e}: a database connection lost on the way (PostgreSQL restarting, a
-   * network break) is a 503 the client may retry, anything else a 500. Either is logged once, here,
-   * with the correlation id, and answered without the cause's text.
+   * network break) or a lost deadlock race is a 503 the client may retry, anything else a 500.
+   * Either is logged once, here, with the correlation id, and answered without the cause's text.
    */
   static Response response(Throwable e, String path, String correlationId) {
-    if (SqlFailure.of(e) == SqlFailure.CONNECTION) {
+    if (SqlFailure.of(e) == SqlFailure.TRANSIENT) {
       LOG.log(
           Level.WARNING,
-          "Database connection lost on " + path + " (correlation id " + correlationId + ")",
+          "Database unreachable or busy on " + path + " (correlation id " + correlationId + ")",
           e);
       return UnavailableMapper.withRetryAfter(
           Problem.of(
                   503,
                   "unavailable",
                   "Temporarily unavailable",
-                  "The database is unreachable right now; retry in a moment")
+                  "The database is unreachable or busy right now; retry in a moment")
               .toResponse(path, correlationId));
     }
     return problem(e, path, correlationId).toResponse(path, correlationId);

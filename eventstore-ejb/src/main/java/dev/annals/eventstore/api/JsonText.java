@@ -87,6 +87,16 @@ public final class JsonText {
     out.append('"');
   }
 
+  /**
+   * A string as a JSON string literal for an error message, cut after {@code maxChars} characters
+   * (a client's 10 KB key must not become a 10 KB message).
+   */
+  public static String quoted(String s, int maxChars) {
+    StringBuilder out = new StringBuilder(Math.min(s.length(), maxChars) + 3);
+    string(out, s.length() <= maxChars ? s : s.substring(0, maxChars) + "…");
+    return out.toString();
+  }
+
   /** Whether the surrogate at {@code i} is half of a well-formed pair. */
   private static boolean pairedAt(String s, int i) {
     char c = s.charAt(i);

@@ -165,9 +165,7 @@ public final class StorableJson {
       if (key.matches("[A-Za-z_][A-Za-z0-9_]{0,63}")) {
         return "." + key;
       }
-      StringBuilder quoted = new StringBuilder("[");
-      JsonText.string(quoted, key.length() <= 64 ? key : key.substring(0, 64) + "…");
-      return quoted.append(']').toString();
+      return "[" + JsonText.quoted(key, 64) + "]";
     }
   }
 }

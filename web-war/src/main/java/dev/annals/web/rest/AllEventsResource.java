@@ -60,11 +60,7 @@ public class AllEventsResource {
   @APIResponse(responseCode = "410", ref = "TenantDeleted")
   @APIResponse(responseCode = "503", ref = "Unavailable")
   public AllPageView read(
-      @Parameter(
-              description = "The tenant's id",
-              schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z][a-z0-9_]{2,39}$"))
-          @PathParam("tenant")
-          String tenant,
+      @Parameter(ref = "tenant") @PathParam("tenant") String tenant,
       @Parameter(
               description =
                   "The checkpoint of the previous page (or an event's position); absent: from the"

@@ -6,11 +6,13 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -59,6 +61,20 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                       "Any JSON value: object, array, string, number, boolean or null, stored as"
                           + " sent")
             },
+            parameters = {
+              @Parameter(
+                  name = "tenant", // the component's key is the parameter's name
+                  in = ParameterIn.PATH,
+                  required = true,
+                  description = "The tenant's id",
+                  schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z][a-z0-9_]{2,39}$")),
+              @Parameter(
+                  name = "stream",
+                  in = ParameterIn.PATH,
+                  required = true,
+                  description = "The stream's id",
+                  schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9._:@-]{1,200}$"))
+            },
             responses = {
               @APIResponse(
                   name = "BadRequest",
@@ -80,6 +96,20 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                   name = "StreamNotFound",
                   responseCode = "404",
                   description = "No such tenant or stream",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = ProblemView.class))),
+              @APIResponse(
+                  name = "TenantMoving",
+                  responseCode = "409",
+                  description =
+                      "The tenant is moving: try again once the move has finished (Retry-After)",
+                  headers =
+                      @Header(
+                          name = "Retry-After",
+                          description = "Seconds to wait before retrying",
+                          schema = @Schema(type = SchemaType.INTEGER, format = "int32")),
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,

@@ -183,10 +183,11 @@ final class JsonBody {
 
     void key(String name, JsonLocation at) {
       if (!keys.add(name)) {
-        StringBuilder quoted = new StringBuilder();
-        dev.annals.eventstore.api.JsonText.string(
-            quoted, name.length() <= 64 ? name : name.substring(0, 64) + "…");
-        throw invalid(at, "the key " + quoted + " appears twice in one object");
+        throw invalid(
+            at,
+            "the key "
+                + dev.annals.eventstore.api.JsonText.quoted(name, 64)
+                + " appears twice in one object");
       }
       key = name;
     }

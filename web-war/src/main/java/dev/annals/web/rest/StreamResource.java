@@ -100,16 +100,8 @@ public class StreamResource {
   @APIResponse(responseCode = "423", ref = "TenantSuspended")
   @APIResponse(responseCode = "503", ref = "Unavailable")
   public void append(
-      @Parameter(
-              description = "The tenant's id",
-              schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z][a-z0-9_]{2,39}$"))
-          @PathParam("tenant")
-          String tenant,
-      @Parameter(
-              description = "The stream's id",
-              schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9._:@-]{1,200}$"))
-          @PathParam("stream")
-          String stream,
+      @Parameter(ref = "tenant") @PathParam("tenant") String tenant,
+      @Parameter(ref = "stream") @PathParam("stream") String stream,
       @Parameter(
               description =
                   "The id of the message that caused these events, stored in their metadata")
@@ -163,16 +155,8 @@ public class StreamResource {
   @APIResponse(responseCode = "410", ref = "TenantDeleted")
   @APIResponse(responseCode = "503", ref = "Unavailable")
   public StreamPageView read(
-      @Parameter(
-              description = "The tenant's id",
-              schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z][a-z0-9_]{2,39}$"))
-          @PathParam("tenant")
-          String tenant,
-      @Parameter(
-              description = "The stream's id",
-              schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9._:@-]{1,200}$"))
-          @PathParam("stream")
-          String stream,
+      @Parameter(ref = "tenant") @PathParam("tenant") String tenant,
+      @Parameter(ref = "stream") @PathParam("stream") String stream,
       @Parameter(
               description = "First version to read; default 1 forward, the last backward",
               schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
@@ -217,16 +201,8 @@ public class StreamResource {
   @APIResponse(responseCode = "410", ref = "TenantDeleted")
   @APIResponse(responseCode = "503", ref = "Unavailable")
   public StreamInfoView info(
-      @Parameter(
-              description = "The tenant's id",
-              schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z][a-z0-9_]{2,39}$"))
-          @PathParam("tenant")
-          String tenant,
-      @Parameter(
-              description = "The stream's id",
-              schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9._:@-]{1,200}$"))
-          @PathParam("stream")
-          String stream) {
+      @Parameter(ref = "tenant") @PathParam("tenant") String tenant,
+      @Parameter(ref = "stream") @PathParam("stream") String stream) {
     TenantId tenantId = new TenantId(tenant);
     StreamId streamId = new StreamId(stream);
     return store

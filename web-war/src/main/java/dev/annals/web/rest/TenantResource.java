@@ -141,12 +141,7 @@ public class TenantResource {
   @APIResponse(responseCode = "404", ref = "TenantNotFound")
   @APIResponse(responseCode = "410", ref = "TenantDeleted")
   @APIResponse(responseCode = "503", ref = "Unavailable")
-  public TenantView get(
-      @Parameter(
-              description = "The tenant's id",
-              schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z][a-z0-9_]{2,39}$"))
-          @PathParam("tenant")
-          String tenant) {
+  public TenantView get(@Parameter(ref = "tenant") @PathParam("tenant") String tenant) {
     TenantId id = new TenantId(tenant);
     Tenant t = Tenants.live(id, tenants.find(id));
     TenantStats stats = tenants.stats(id);
@@ -164,21 +159,10 @@ public class TenantResource {
       content = @Content(schema = @Schema(implementation = TenantView.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "404", ref = "TenantNotFound")
-  @APIResponse(
-      responseCode = "409",
-      description = "The tenant is moving: change its state once the move has finished",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemView.class)))
+  @APIResponse(responseCode = "409", ref = "TenantMoving")
   @APIResponse(responseCode = "410", ref = "TenantDeleted")
   @APIResponse(responseCode = "503", ref = "Unavailable")
-  public TenantView suspend(
-      @Parameter(
-              description = "The tenant's id",
-              schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z][a-z0-9_]{2,39}$"))
-          @PathParam("tenant")
-          String tenant) {
+  public TenantView suspend(@Parameter(ref = "tenant") @PathParam("tenant") String tenant) {
     return TenantView.from(tenants.suspend(new TenantId(tenant)), null);
   }
 
@@ -191,21 +175,10 @@ public class TenantResource {
       content = @Content(schema = @Schema(implementation = TenantView.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "404", ref = "TenantNotFound")
-  @APIResponse(
-      responseCode = "409",
-      description = "The tenant is moving: change its state once the move has finished",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemView.class)))
+  @APIResponse(responseCode = "409", ref = "TenantMoving")
   @APIResponse(responseCode = "410", ref = "TenantDeleted")
   @APIResponse(responseCode = "503", ref = "Unavailable")
-  public TenantView resume(
-      @Parameter(
-              description = "The tenant's id",
-              schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z][a-z0-9_]{2,39}$"))
-          @PathParam("tenant")
-          String tenant) {
+  public TenantView resume(@Parameter(ref = "tenant") @PathParam("tenant") String tenant) {
     return TenantView.from(tenants.resume(new TenantId(tenant)), null);
   }
 
@@ -247,12 +220,7 @@ public class TenantResource {
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   @APIResponse(responseCode = "503", ref = "Unavailable")
   public Response move(
-      @Parameter(
-              description = "The tenant's id",
-              schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z][a-z0-9_]{2,39}$"))
-          @PathParam("tenant")
-          String tenant,
-      InputStream body) {
+      @Parameter(ref = "tenant") @PathParam("tenant") String tenant, InputStream body) {
     TenantId id = new TenantId(tenant);
     TenantRequestParser.ParsedMove m =
         TenantRequestParser.move(JsonBody.readObject(body, MAX_BODY));
@@ -284,20 +252,10 @@ public class TenantResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = ProblemView.class)))
   @APIResponse(responseCode = "404", ref = "TenantNotFound")
-  @APIResponse(
-      responseCode = "409",
-      description = "The tenant is moving: delete it once it has moved",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemView.class)))
+  @APIResponse(responseCode = "409", ref = "TenantMoving")
   @APIResponse(responseCode = "503", ref = "Unavailable")
   public TenantView delete(
-      @Parameter(
-              description = "The tenant's id",
-              schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z][a-z0-9_]{2,39}$"))
-          @PathParam("tenant")
-          String tenant,
+      @Parameter(ref = "tenant") @PathParam("tenant") String tenant,
       @Parameter(
               description = "Days to keep the data; 0 purges now",
               schema =

@@ -36,6 +36,11 @@ import java.util.List;
  * @param holdClients HTTP clients of the hold test
  * @param holdDuration how long the hold test keeps them busy
  * @param pgbench the pgbench executable
+ * @param wrk the wrk executable (the per-request floor at 64 connections)
+ * @param wrkConnections connections wrk keeps open
+ * @param wrkWarmup unmeasured wrk run before each measured one
+ * @param wrkDuration measured window of each wrk request
+ * @param floorOnly measure only the per-request floor (wrk), into its own file
  * @param jfr record the server with Java Flight Recorder (file in workDir)
  * @param command the command line to print in the results
  */
@@ -64,8 +69,16 @@ public record BenchConfig(
     int holdClients,
     Duration holdDuration,
     String pgbench,
+    String wrk,
+    int wrkConnections,
+    Duration wrkWarmup,
+    Duration wrkDuration,
+    boolean floorOnly,
     boolean jfr,
     String command) {
+
+  /** wrk's threads: one per core of the machine this harness was written on. */
+  public static final int WRK_THREADS = 2;
 
   /** Concurrency of the read workloads: one caller, so latency is the latency of one read. */
   public static final int READ_CONCURRENCY = 1;
@@ -91,7 +104,12 @@ public record BenchConfig(
                 "bench.results",
                 quick
                     ? work.resolve("RESULTS.md").toString()
-                    : module.resolve("RESULTS.md").toString())),
+                    : module
+                        .resolve(
+                            Boolean.parseBoolean(prop("bench.floorOnly", "false"))
+                                ? "RESULTS-floor.md"
+                                : "RESULTS.md")
+                        .toString())),
         prop("bench.db.host", "127.0.0.1"),
         Integer.parseInt(prop("bench.db.port", "5432")),
         prop("bench.db.name", quick ? "annals_bench_quick" : "annals_bench"),
@@ -109,6 +127,11 @@ public record BenchConfig(
         Integer.parseInt(prop("bench.hold.clients", quick ? "50" : "1000")),
         Duration.ofMillis(Long.parseLong(prop("bench.hold.durationMs", quick ? "1000" : "60000"))),
         prop("bench.pgbench", "pgbench"),
+        prop("bench.wrk", "wrk"),
+        Integer.parseInt(prop("bench.wrk.connections", "64")),
+        Duration.ofMillis(Long.parseLong(prop("bench.wrk.warmupMs", quick ? "0" : "10000"))),
+        Duration.ofMillis(Long.parseLong(prop("bench.wrk.durationMs", quick ? "1000" : "20000"))),
+        Boolean.parseBoolean(prop("bench.floorOnly", "false")),
         Boolean.parseBoolean(prop("bench.jfr", "false")),
         prop("bench.command", "./mvnw -B -pl bench exec:java"));
   }

@@ -16,6 +16,9 @@ public final class BenchMain {
   public static void main(String[] args) throws Exception {
     Harness.Report report = new Harness(BenchConfig.fromSystemProperties()).run();
     LOG.info(
-        () -> "Results\n" + ResultsFile.table(report.rows()) + "\nWritten to " + report.file());
+        () ->
+            (report.rows().isEmpty() ? "" : "Results\n" + ResultsFile.table(report.rows()) + "\n")
+                + "Written to "
+                + report.file());
   }
 }

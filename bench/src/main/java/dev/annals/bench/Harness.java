@@ -5,7 +5,10 @@ import dev.annals.bench.driver.RunResult;
 import dev.annals.bench.driver.Workload;
 import dev.annals.bench.http.AnnalsHttp;
 import dev.annals.bench.http.HttpLoad;
+import dev.annals.bench.http.Wrk;
+import dev.annals.bench.http.WrkRequest;
 import dev.annals.bench.raw.Pgbench;
+import dev.annals.bench.report.FloorSection;
 import dev.annals.bench.report.Measurements;
 import dev.annals.bench.report.Method;
 import dev.annals.bench.report.ResultsFile;
@@ -40,9 +43,11 @@ public final class Harness {
    *
    * @param rows the table
    * @param measurements every measured point
+   * @param floor the wrk runs of the per-request floor
    * @param file where the table was written
    */
-  public record Report(List<Row> rows, Measurements measurements, Path file) {}
+  public record Report(
+      List<Row> rows, Measurements measurements, List<Wrk.Result> floor, Path file) {}
 
   private static final Logger LOG = Logger.getLogger(Harness.class.getName());
   private static final String RUNTIME_ROLE = "annals_app";
@@ -64,6 +69,8 @@ public final class Harness {
     Pgbench pgbench = new Pgbench(config, RUNTIME_ROLE);
     pgbench.clean();
     String pgbenchVersion = pgbench.version();
+    String wrkVersion = wrkOf(null).version();
+    List<Wrk.Result> floor;
     db.recreate();
     LOG.info(() -> "Database " + config.dbName() + " created; starting " + BenchServer.NAME);
     RunResult hold;
@@ -76,6 +83,20 @@ public final class Harness {
       LOG.info(() -> "Server ready; seeding the read tenant");
       allEvents = seed(http);
       LOG.info("Seeded");
+      if (config.floorOnly()) {
+        floor = floor(wrkOf(server.baseUri()));
+        ResultsFile.writeFloorOnly(
+            config.resultsFile(),
+            header(started, loadBefore, pgbenchVersion, wrkVersion),
+            FloorSection.markdown(
+                floor,
+                wrkVersion,
+                config.wrkConnections(),
+                BenchConfig.WRK_THREADS,
+                seconds(config.wrkDuration())));
+        return new Report(
+            List.of(), new Measurements(List.of(), null), floor, config.resultsFile());
+      }
       warmUp(http);
       List<String[]> allStarts = db.allPageStarts(Payload.READ_TENANT, Payload.PAGE);
       for (int c : config.appendConcurrency()) {
@@ -107,6 +128,7 @@ public final class Harness {
         point(pgbench, http, w, r, Pgbench.script(w, config.rebuildEvents(), allStarts), events);
       }
       checkpoint();
+      floor = floor(wrkOf(server.baseUri()));
       LOG.info(
           () ->
               "Hold test: " + config.holdClients() + " HTTP clients for " + config.holdDuration());
@@ -121,14 +143,44 @@ public final class Harness {
     LOG.info("Server stopped");
     Measurements measurements = new Measurements(points, hold);
     List<Row> rows = ResultsTable.rows(config, measurements);
-    Map<String, String> header = header(started, loadBefore, pgbenchVersion);
+    Map<String, String> header = header(started, loadBefore, pgbenchVersion, wrkVersion);
+    String window = seconds(config.wrkDuration());
     ResultsFile.write(
         config.resultsFile(),
         header,
         rows,
+        FloorSection.markdown(
+            floor, wrkVersion, config.wrkConnections(), BenchConfig.WRK_THREADS, window),
         details(measurements),
         Method.text(config.poolMax(), config.rebuildEvents(), allEvents));
-    return new Report(rows, measurements, config.resultsFile());
+    return new Report(rows, measurements, floor, config.resultsFile());
+  }
+
+  private Wrk wrkOf(java.net.URI base) {
+    return new Wrk(
+        config.wrk(),
+        base,
+        config.workDir().resolve("wrk"),
+        config.wrkConnections(),
+        BenchConfig.WRK_THREADS,
+        Map.of());
+  }
+
+  /**
+   * The per-request floor: each request with wrk, the floor (a bare JAX-RS GET) first and appends
+   * last, so the reads are not measured on a table that appends just grew.
+   */
+  private List<Wrk.Result> floor(Wrk wrk) throws IOException, InterruptedException {
+    List<Wrk.Result> results = new ArrayList<>();
+    for (WrkRequest request : WrkRequest.values()) {
+      if (!config.wrkWarmup().isZero()) {
+        LOG.info(() -> "wrk warm-up: " + request.label());
+        wrk.run(request, config.wrkWarmup());
+      }
+      LOG.info(() -> "wrk: " + request.label());
+      results.add(wrk.run(request, config.wrkDuration()));
+    }
+    return results;
   }
 
   /** Creates the tenants and seeds the read tenant's streams; returns the read tenant's events. */
@@ -137,6 +189,7 @@ public final class Harness {
       http.createTenant(tenant);
     }
     db.seedStream(Payload.READ_TENANT, Payload.READ_STREAM, Payload.READ_STREAM_EVENTS);
+    db.seedStream(Payload.READ_TENANT, Payload.SMALL_STREAM, 1);
     db.seedStream(Payload.READ_TENANT, Payload.REBUILD_STREAM, config.rebuildEvents());
     db.vacuumAnalyze();
     return db.eventCount(Payload.READ_TENANT);
@@ -191,10 +244,12 @@ public final class Harness {
     }
   }
 
-  private Map<String, String> header(String started, String loadBefore, String pgbenchVersion)
+  private Map<String, String> header(
+      String started, String loadBefore, String pgbenchVersion, String wrkVersion)
       throws SQLException {
     Map<String, String> h = new LinkedHashMap<>();
-    h.put("command", "`" + config.command() + "`" + (config.quick() ? " (quick mode)" : ""));
+    String command = config.command() + (config.floorOnly() ? " -Dbench.floorOnly=true" : "");
+    h.put("command", "`" + command + "`" + (config.quick() ? " (quick mode)" : ""));
     h.put("started", started);
     Machine.facts(config.wlpDir()).forEach(h::put);
     Map<String, String> pg = db.facts();
@@ -225,16 +280,23 @@ public final class Harness {
             + ", wal_sync_method="
             + pg.get("wal_sync_method"));
     h.put("pgbench", pgbenchVersion);
-    h.put(
-        "durations",
-        "server warm-up "
-            + seconds(config.serverWarmup())
-            + " (every workload, EJB and HTTP, unmeasured), then warm-up "
-            + seconds(config.warmup())
-            + ", measured "
-            + seconds(config.duration())
-            + " per point"
-            + (config.quick() ? " (pgbench: fixed transaction counts)" : ""));
+    h.put("wrk", wrkVersion);
+    String durations =
+        config.floorOnly()
+            ? "wrk warm-up "
+                + seconds(config.wrkWarmup())
+                + ", then measured "
+                + seconds(config.wrkDuration())
+                + " per request (no other workload ran on this server)"
+            : "server warm-up "
+                + seconds(config.serverWarmup())
+                + " (every workload, EJB and HTTP, unmeasured), then warm-up "
+                + seconds(config.warmup())
+                + ", measured "
+                + seconds(config.duration())
+                + " per point"
+                + (config.quick() ? " (pgbench: fixed transaction counts)" : "");
+    h.put("durations", durations);
     h.put("load average (1, 5, 15 min)", "before " + loadBefore + "; after " + Machine.load());
     return h;
   }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.annals.bench.driver.RunResult;
+import dev.annals.bench.http.Wrk;
+import dev.annals.bench.http.WrkRequest;
 import dev.annals.bench.report.Row;
 import java.nio.file.Files;
 import java.util.List;
@@ -45,7 +47,13 @@ class BenchQuickIT {
       assertTrue(r.events() > 0, "no events: " + r);
       assertEquals(0, r.errors(), "errors: " + r);
     }
+    assertEquals(WrkRequest.values().length, report.floor().size(), "wrk runs");
+    for (Wrk.Result r : report.floor()) {
+      assertTrue(r.requests() > 0, "no requests: " + r);
+      assertEquals(0, r.errors(), "wrong statuses or socket errors: " + r);
+    }
     String file = Files.readString(report.file());
+    assertTrue(file.contains("## The per-request floor (wrk, 64 connections)"), file);
     assertTrue(file.contains("| metric | Annals | raw | ratio | target | status |"), file);
     assertTrue(file.contains("synchronous_commit=on"), "durability is recorded");
   }

@@ -41,6 +41,9 @@ public final class Payload {
   /** The 1,000-event stream. */
   public static final String READ_STREAM = "read-1000";
 
+  /** The read tenant's one-event stream, read at 64 connections with wrk. */
+  public static final String SMALL_STREAM = "read-1";
+
   /** Events in {@link #READ_STREAM}. */
   public static final int READ_STREAM_EVENTS = 1_000;
 

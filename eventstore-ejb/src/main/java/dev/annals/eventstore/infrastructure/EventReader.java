@@ -8,6 +8,7 @@ import dev.annals.eventstore.api.StreamId;
 import dev.annals.eventstore.api.StreamInfo;
 import dev.annals.tenancy.api.Identifiers;
 import dev.annals.tenancy.api.Placement;
+import dev.annals.tenancy.api.SqlFailure;
 import dev.annals.tenancy.api.TenantConnections;
 import dev.annals.tenancy.api.TenantId;
 import jakarta.annotation.Resource;
@@ -29,7 +30,8 @@ import java.util.UUID;
  * binds the tenant itself and reads under Row-Level Security). Outside a JTA transaction — every
  * HTTP read — the call runs in auto-commit on a non-JTA pool: no XA enlistment, no transaction to
  * begin and commit, no separate bind, one round trip. Inside a caller's JTA transaction it runs on
- * the transaction's bound connection, so the caller reads its own uncommitted appends.
+ * the transaction's bound connection, so the caller reads its own uncommitted appends. A read that
+ * needs two statements (an empty page: does the stream exist?) runs both on one connection.
  */
 @ApplicationScoped
 public class EventReader {
@@ -42,35 +44,61 @@ public class EventReader {
   private static final String CHECKPOINT_EXISTS = "SELECT %s.checkpoint_exists(?, ?::xid8, ?)";
   private static final String STREAM_INFO = "SELECT * FROM %s.stream_info(?, ?)";
 
+  /** Attempts of a read outside a transaction that keeps losing its connection. */
+  static final int READ_ATTEMPTS = 3;
+
   @EJB TenantConnections connections;
 
   @Resource TransactionSynchronizationRegistry transaction;
 
-  /** One page of a stream in the given direction, at most {@code limit} events. */
-  public List<RecordedEvent> readStream(
+  /**
+   * One page of a stream in the given direction, at most {@code limit} events; empty when the page
+   * is empty because the stream does not exist (checked on the same connection, only then).
+   */
+  public Optional<List<RecordedEvent>> readStream(
       TenantId tenant, StreamId stream, long from, Direction direction, int limit)
       throws SQLException {
     Placement placement = connections.placement(tenant);
-    try (Connection c = open(tenant, placement);
-        PreparedStatement ps = c.prepareStatement(sql(READ_STREAM, placement))) {
-      ps.setString(1, tenant.value());
-      ps.setString(2, stream.value());
-      ps.setLong(3, from);
-      ps.setBoolean(4, direction == Direction.FORWARD);
-      ps.setInt(5, limit);
-      return events(ps);
-    }
+    return withConnection(
+        tenant,
+        placement,
+        c -> {
+          List<RecordedEvent> page;
+          try (PreparedStatement ps = c.prepareStatement(sql(READ_STREAM, placement))) {
+            ps.setString(1, tenant.value());
+            ps.setString(2, stream.value());
+            ps.setLong(3, from);
+            ps.setBoolean(4, direction == Direction.FORWARD);
+            ps.setInt(5, limit);
+            page = events(ps);
+          }
+          if (page.isEmpty() && streamInfo(c, placement, tenant, stream).isEmpty()) {
+            return Optional.empty();
+          }
+          return Optional.of(page);
+        });
   }
 
-  /** Committed events after {@code after} that no open transaction can precede. */
-  public List<RecordedEvent> readAll(TenantId tenant, Checkpoint after, int limit)
+  /**
+   * Committed events after {@code after} that no open transaction can precede; empty when {@code
+   * after} is neither the start nor the position of one of the tenant's events (checked first, on
+   * the same connection).
+   */
+  public Optional<List<RecordedEvent>> readAll(TenantId tenant, Checkpoint after, int limit)
       throws SQLException {
     Placement placement = connections.placement(tenant);
-    try (Connection c = open(tenant, placement);
-        PreparedStatement ps = c.prepareStatement(sql(READ_ALL, placement))) {
-      bindReadAll(ps, tenant.value(), after, limit);
-      return events(ps);
-    }
+    return withConnection(
+        tenant,
+        placement,
+        c -> {
+          if (!after.isStart() && !checkpointExists(c, placement, tenant, after)) {
+            return Optional.empty();
+          }
+          try (PreparedStatement ps = c.prepareStatement(sql(READ_ALL, placement))) {
+            bindReadAll(ps, tenant.value(), after, limit);
+            return Optional.of(events(ps));
+          }
+        });
   }
 
   /** Binds {@link #READ_ALL}'s parameters. */
@@ -82,11 +110,16 @@ public class EventReader {
     ps.setInt(4, limit);
   }
 
-  /** Whether {@code checkpoint} is the position of one of the tenant's events. */
-  public boolean checkpointExists(TenantId tenant, Checkpoint checkpoint) throws SQLException {
+  /** The stream's head, when it exists. */
+  public Optional<StreamInfo> streamInfo(TenantId tenant, StreamId stream) throws SQLException {
     Placement placement = connections.placement(tenant);
-    try (Connection c = open(tenant, placement);
-        PreparedStatement ps = c.prepareStatement(sql(CHECKPOINT_EXISTS, placement))) {
+    return withConnection(tenant, placement, c -> streamInfo(c, placement, tenant, stream));
+  }
+
+  private static boolean checkpointExists(
+      Connection c, Placement placement, TenantId tenant, Checkpoint checkpoint)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql(CHECKPOINT_EXISTS, placement))) {
       ps.setString(1, tenant.value());
       ps.setString(2, Long.toString(checkpoint.transactionId()));
       ps.setLong(3, checkpoint.position());
@@ -96,11 +129,9 @@ public class EventReader {
     }
   }
 
-  /** The stream's head, when it exists. */
-  public Optional<StreamInfo> streamInfo(TenantId tenant, StreamId stream) throws SQLException {
-    Placement placement = connections.placement(tenant);
-    try (Connection c = open(tenant, placement);
-        PreparedStatement ps = c.prepareStatement(sql(STREAM_INFO, placement))) {
+  private static Optional<StreamInfo> streamInfo(
+      Connection c, Placement placement, TenantId tenant, StreamId stream) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql(STREAM_INFO, placement))) {
       ps.setString(1, tenant.value());
       ps.setString(2, stream.value());
       try (ResultSet rs = ps.executeQuery()) {
@@ -117,24 +148,37 @@ public class EventReader {
     }
   }
 
+  /** Work on one connection. */
+  @FunctionalInterface
+  interface Work<T> {
+    T on(Connection c) throws SQLException;
+  }
+
   /**
-   * The caller's transaction's bound connection inside JTA; otherwise a pooled connection in
-   * auto-commit, where each statement is its own transaction and the function's binding ends with
-   * it.
+   * Runs {@code work} on one connection. Outside a transaction a read that loses its connection (a
+   * PostgreSQL restart, a network break: {@link SqlFailure#TRANSIENT}) is run again on a fresh one,
+   * at most {@value #READ_ATTEMPTS} times in all: reads change nothing, and the reads pool does not
+   * validate every connection it hands out (that would cost every read a round trip) but discards
+   * all its connections when one turns out stale, so the next attempt gets a new one.
    */
-  private Connection open(TenantId tenant, Placement placement) throws SQLException {
+  private <T> T withConnection(TenantId tenant, Placement placement, Work<T> work)
+      throws SQLException {
     if (transaction.getTransactionKey() != null) {
-      return connections.connection(tenant);
-    }
-    Connection c = connections.readDataSource(placement).getConnection();
-    try {
-      if (!c.getAutoCommit()) {
-        c.setAutoCommit(true);
+      try (Connection c = connections.connection(tenant)) {
+        return work.on(c);
       }
-      return c;
-    } catch (SQLException e) {
-      c.close();
-      throw e;
+    }
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = connections.readDataSource(placement).getConnection()) {
+        if (!c.getAutoCommit()) {
+          c.setAutoCommit(true);
+        }
+        return work.on(c);
+      } catch (SQLException e) {
+        if (attempt >= READ_ATTEMPTS || SqlFailure.of(e) != SqlFailure.TRANSIENT) {
+          throw e;
+        }
+      }
     }
   }
 

@@ -212,10 +212,10 @@ public class EventStoreBean implements EventStore {
     checkLimit(limit);
     tenants.requireReadable(tenant);
     try {
-      List<RecordedEvent> page = reader.readStream(tenant, stream, from, direction, limit + 1);
-      if (page.isEmpty() && reader.streamInfo(tenant, stream).isEmpty()) {
-        throw new StreamNotFoundException(stream);
-      }
+      List<RecordedEvent> page =
+          reader
+              .readStream(tenant, stream, from, direction, limit + 1)
+              .orElseThrow(() -> new StreamNotFoundException(stream));
       if (page.size() > limit) {
         return new StreamSlice(
             List.copyOf(page.subList(0, limit)), OptionalLong.of(page.get(limit).version()));
@@ -232,11 +232,13 @@ public class EventStoreBean implements EventStore {
     checkLimit(limit);
     tenants.requireReadable(tenant);
     try {
-      if (!after.isStart() && !reader.checkpointExists(tenant, after)) {
-        throw new InvalidRequestException(
-            "Checkpoint '" + after + "' is not a position of this tenant's events");
-      }
-      List<RecordedEvent> page = reader.readAll(tenant, after, limit);
+      List<RecordedEvent> page =
+          reader
+              .readAll(tenant, after, limit)
+              .orElseThrow(
+                  () ->
+                      new InvalidRequestException(
+                          "Checkpoint '" + after + "' is not a position of this tenant's events"));
       Checkpoint next = page.isEmpty() ? after : page.get(page.size() - 1).position();
       return new AllSlice(page, next);
     } catch (SQLException e) {

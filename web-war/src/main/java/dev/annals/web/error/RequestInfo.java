@@ -1,12 +1,15 @@
 package dev.annals.web.error;
 
 import dev.annals.web.rest.CorrelationFilter;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** The current request's path and correlation id, for problem documents. */
-@RequestScoped
+/**
+ * The current request's path and correlation id, for problem documents. Application-scoped over the
+ * container's request proxy: one instance, not a bean created and destroyed with every request.
+ */
+@ApplicationScoped
 public class RequestInfo {
 
   @Inject HttpServletRequest request;

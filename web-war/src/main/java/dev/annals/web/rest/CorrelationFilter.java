@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -32,9 +33,21 @@ public class CorrelationFilter implements ContainerRequestFilter, ContainerRespo
 
   @Override
   public void filter(ContainerRequestContext request) {
-    String id = sane(request.getHeaderString(HEADER)).orElseGet(() -> UUID.randomUUID().toString());
+    String id = sane(request.getHeaderString(HEADER)).orElseGet(CorrelationFilter::newId);
     request.setProperty(ATTRIBUTE, id);
     servletRequest.setAttribute(ATTRIBUTE, id);
+  }
+
+  /**
+   * A random (version 4) UUID from the thread's own generator: a correlation id must be unique, not
+   * unguessable, and {@code UUID.randomUUID()}'s shared SecureRandom is a lock every request of a
+   * busy server would queue on.
+   */
+  static String newId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(high, low).toString();
   }
 
   /** The header value when it is a usable id (1-200 URL-safe characters), else empty. */

@@ -110,6 +110,20 @@ public final class Api {
     return send(request(path).GET().build());
   }
 
+  /** A GET with extra headers (name, value, name, value...). */
+  public static HttpResponse<String> get(String path, String... headers) {
+    return send(request(path).GET().headers(headers).build());
+  }
+
+  /** An OPTIONS request with extra headers (name, value, ...): a browser's CORS preflight. */
+  public static HttpResponse<String> options(String path, String... headers) {
+    return send(
+        request(path)
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+            .headers(headers)
+            .build());
+  }
+
   public static HttpResponse<String> delete(String path) {
     return send(request(path).DELETE().build());
   }

@@ -124,6 +124,11 @@ public final class Api {
             .build());
   }
 
+  /** A PUT of a JSON body. */
+  public static HttpResponse<String> put(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json").PUT(body(json)).build());
+  }
+
   public static HttpResponse<String> delete(String path) {
     return send(request(path).DELETE().build());
   }

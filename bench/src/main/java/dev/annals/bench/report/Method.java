@@ -41,7 +41,8 @@ public final class Method {
         - Before each side of each point the harness runs `ANALYZE` on both tables and a \
         `CHECKPOINT`, so every side starts with current statistics and clean buffers.
         - Server: the shipped `server.xml` and `jvm.options`, runtime pool `DB_POOL_MAX=%d`, \
-        embedded Redis. The read tenant holds %,d events ($all), in the 1,000- and the \
+        embedded Redis, request rates of 1,000,000/s (every request is counted in Redis as in \
+        production, none refused). The read tenant holds %,d events ($all), in the 1,000- and the \
         %,d-event streams, written before the measurements in transactions of 1,000 rows \
         exactly as Annals stores them. c = concurrent callers (pgbench clients, driver threads, HTTP \
         requests in flight). Latency = one operation (a rebuild or an $all scan is one \

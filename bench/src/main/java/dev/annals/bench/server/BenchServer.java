@@ -115,6 +115,10 @@ public final class BenchServer implements AutoCloseable {
     env.put("DB_USER", config.dbOwner());
     env.put("DB_PASSWORD", "");
     env.put("DB_POOL_MAX", Integer.toString(config.poolMax()));
+    // Rates far above anything one machine can send: every request still pays for being counted
+    // in Redis, as in production, but the harness's one principal is never refused.
+    env.put("ANNALS_RATE_PRINCIPAL_PER_SECOND", "1000000");
+    env.put("ANNALS_RATE_TENANT_PER_SECOND", "1000000");
     env.putAll(services);
     List<String> lines = new ArrayList<>();
     lines.add("# Written by the benchmark harness (dev.annals.bench.server.BenchServer).");

@@ -25,24 +25,32 @@ public class RedisConnection {
   @ConfigProperty(name = "redis.url", defaultValue = "redis://127.0.0.1:6379")
   String url;
 
+  /** Timeouts of the client that request-path callers use: they must never wait long. */
+  private static final int FAST_TIMEOUT_MILLIS = 250;
+
   private RedisClient client;
+  private RedisClient fast;
 
   @PostConstruct
   void open() {
+    client = connect(TIMEOUT_MILLIS);
+    fast = connect(FAST_TIMEOUT_MILLIS);
+  }
+
+  private RedisClient connect(int timeoutMillis) {
     URI uri = URI.create(url);
-    client =
-        RedisClient.builder()
-            .hostAndPort(JedisURIHelper.getHostAndPort(uri))
-            .clientConfig(
-                DefaultJedisClientConfig.builder()
-                    .user(JedisURIHelper.getUser(uri))
-                    .password(JedisURIHelper.getPassword(uri))
-                    .database(JedisURIHelper.getDBIndex(uri))
-                    .ssl(JedisURIHelper.isRedisSSLScheme(uri))
-                    .connectionTimeoutMillis(TIMEOUT_MILLIS)
-                    .socketTimeoutMillis(TIMEOUT_MILLIS)
-                    .build())
-            .build();
+    return RedisClient.builder()
+        .hostAndPort(JedisURIHelper.getHostAndPort(uri))
+        .clientConfig(
+            DefaultJedisClientConfig.builder()
+                .user(JedisURIHelper.getUser(uri))
+                .password(JedisURIHelper.getPassword(uri))
+                .database(JedisURIHelper.getDBIndex(uri))
+                .ssl(JedisURIHelper.isRedisSSLScheme(uri))
+                .connectionTimeoutMillis(timeoutMillis)
+                .socketTimeoutMillis(timeoutMillis)
+                .build())
+        .build();
   }
 
   /** The shared client; thread-safe, pooled. */
@@ -50,8 +58,17 @@ public class RedisConnection {
     return client;
   }
 
+  /**
+   * A client with short timeouts ({@value #FAST_TIMEOUT_MILLIS} ms) for work on a request's path
+   * (rate limits): a hung Redis must cost a request at most that, never seconds.
+   */
+  public UnifiedJedis fastClient() {
+    return fast;
+  }
+
   @PreDestroy
   void close() {
+    fast.close();
     client.close();
   }
 }

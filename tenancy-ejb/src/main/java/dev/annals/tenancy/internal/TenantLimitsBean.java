@@ -1,0 +1,57 @@
+package dev.annals.tenancy.internal;
+
+import dev.annals.tenancy.api.TenantId;
+import dev.annals.tenancy.api.TenantLimits;
+import dev.annals.tenancy.api.TenantRates;
+import dev.annals.tenancy.api.UnavailableException;
+import dev.annals.tenancy.infrastructure.TenantLimitsRepository;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.Map;
+
+/** Per-tenant request rates in the platform database. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class TenantLimitsBean implements TenantLimits {
+
+  @Inject TenantRegistry registry;
+
+  @Inject TenantLimitsRepository repository;
+
+  @Override
+  public TenantRates rates(TenantId tenant) {
+    registry.requireLive(tenant);
+    try {
+      return repository.find(tenant);
+    } catch (SQLException e) {
+      throw unavailable("read the limits of tenant " + tenant, e);
+    }
+  }
+
+  @Override
+  public void setRates(TenantId tenant, TenantRates rates) {
+    registry.requireLive(tenant);
+    try {
+      repository.set(tenant, rates);
+    } catch (SQLException e) {
+      throw unavailable("change the limits of tenant " + tenant, e);
+    }
+  }
+
+  @Override
+  public Map<String, TenantRates> all() {
+    try {
+      return Map.copyOf(repository.all());
+    } catch (SQLException e) {
+      throw unavailable("read the tenants' limits", e);
+    }
+  }
+
+  private static UnavailableException unavailable(String what, SQLException e) {
+    return new UnavailableException(
+        "Could not " + what + " now: the database did not answer; retry in a moment", e);
+  }
+}

@@ -29,6 +29,7 @@ import dev.annals.client.model.TenantState;
 import dev.annals.client.model.TenantView;
 import dev.annals.it.Api;
 import dev.annals.it.ItServer;
+import dev.annals.it.Tokens;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -59,6 +60,8 @@ class GeneratedClientIT {
     client = new ApiClient();
     client.updateBaseUri(ItServer.baseUri().toString());
     client.setReadTimeout(Duration.ofSeconds(60));
+    client.setRequestInterceptor(
+        request -> request.header("Authorization", "Bearer " + Tokens.platformAdmin()));
     tenants = new TenantsApi(client);
     streams = new StreamsApi(client);
     all = new AllEventsApi(client);

@@ -61,7 +61,7 @@ final class TenantRequestParser {
     return Optional.of(new DatabaseServer(host, p));
   }
 
-  private static String string(JsonObject json, String field, String defaultValue) {
+  static String string(JsonObject json, String field, String defaultValue) {
     JsonValue v = json.get(field);
     if (v == null || v == JsonValue.NULL) {
       if (defaultValue != null) {
@@ -75,7 +75,7 @@ final class TenantRequestParser {
     return s.getString();
   }
 
-  private static void unknownFields(JsonObject json, Set<String> known, String prefix) {
+  static void unknownFields(JsonObject json, Set<String> known, String prefix) {
     for (String key : json.keySet()) {
       if (!known.contains(key)) {
         throw new InvalidRequestException(

@@ -1,0 +1,29 @@
+package dev.annals.web.rest;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Documents on every operation the two answers access control gives any of them: 401 without a
+ * valid token, 403 without the role (registered as {@code mp.openapi.filter}).
+ */
+public class SecurityResponses implements OASFilter {
+
+  @Override
+  public Operation filterOperation(Operation operation) {
+    APIResponses responses = operation.getResponses();
+    if (responses != null) {
+      if (!responses.hasAPIResponse("401")) {
+        responses.addAPIResponse(
+            "401", OASFactory.createAPIResponse().ref("#/components/responses/Unauthenticated"));
+      }
+      if (!responses.hasAPIResponse("403")) {
+        responses.addAPIResponse(
+            "403", OASFactory.createAPIResponse().ref("#/components/responses/Forbidden"));
+      }
+    }
+    return operation;
+  }
+}

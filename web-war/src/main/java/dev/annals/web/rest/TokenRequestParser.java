@@ -47,7 +47,7 @@ final class TokenRequestParser {
       if (Role.fromClaim(r).isEmpty()) {
         throw new InvalidRequestException(
             "Unknown role '"
-                + (r.length() > 64 ? r.substring(0, 64) + "…" : r)
+                + TenantRequestParser.shown(r)
                 + "'; roles: "
                 + String.join(", ", Arrays.stream(Role.values()).map(Role::claim).toList()));
       }
@@ -55,7 +55,15 @@ final class TokenRequestParser {
     List<String> tenants = json.containsKey("tenants") ? strings(json, "tenants") : List.of();
     for (String t : tenants) {
       if (!t.equals(Caller.ALL_TENANTS)) {
-        new TenantId(t); // refuses a malformed id by name
+        try {
+          new TenantId(t);
+        } catch (InvalidRequestException e) {
+          throw new InvalidRequestException(
+              "'tenants' entry '"
+                  + TenantRequestParser.shown(t)
+                  + "' is neither \"*\" nor a tenant id: "
+                  + e.getMessage());
+        }
       }
     }
     return new ParsedToken(subject, List.copyOf(roles), List.copyOf(tenants), ttl(json));

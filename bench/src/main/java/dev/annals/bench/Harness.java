@@ -16,6 +16,7 @@ import dev.annals.bench.report.ResultsTable;
 import dev.annals.bench.report.Row;
 import dev.annals.bench.server.BenchDatabase;
 import dev.annals.bench.server.BenchServer;
+import dev.annals.devservices.DevIssuer;
 import dev.annals.devservices.DevServices;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,6 +62,13 @@ public final class Harness {
     this.db = new BenchDatabase(config);
   }
 
+  /** The embedded services' environment, and the issuer the server trusts. */
+  private static Map<String, String> serverEnvironment(DevServices services, DevIssuer issuer) {
+    Map<String, String> env = new LinkedHashMap<>(services.environment());
+    env.putAll(issuer.environment());
+    return env;
+  }
+
   /** Runs everything and writes the results file. */
   public Report run() throws IOException, InterruptedException, SQLException {
     Files.createDirectories(config.workDir());
@@ -77,9 +85,10 @@ public final class Harness {
     long allEvents;
     DevServices.Settings redis =
         new DevServices.Settings(config.workDir().resolve("redis"), 0, config.redisPort(), true);
+    DevIssuer issuer = DevIssuer.openOrCreate(config.workDir().resolve("issuer"));
     try (DevServices services = DevServices.start(redis);
-        BenchServer server = BenchServer.start(config, services.environment());
-        AnnalsHttp http = new AnnalsHttp(server.baseUri())) {
+        BenchServer server = BenchServer.start(config, serverEnvironment(services, issuer));
+        AnnalsHttp http = new AnnalsHttp(server.baseUri(), issuer)) {
       LOG.info(() -> "Server ready; seeding the read tenant");
       allEvents = seed(http);
       LOG.info("Seeded");

@@ -12,7 +12,9 @@ import java.util.logging.Logger;
  * default unless the environment names a database ({@code DB_HOST}) or Redis ({@code REDIS_URL}).
  * Embedded services keep their data between runs under the data directory, outside {@code target/},
  * so {@code mvn clean} does not wipe it; the messaging store and the transaction log go there too.
- * Ctrl+C stops the server, then the embedded services.
+ * Ctrl+C stops the server, then the embedded services. Unless the environment names an identity
+ * provider ({@code MP_JWT_VERIFY_ISSUER}), Annals is its own development issuer ({@link
+ * DevIssuer}), with its key pair and a platform-admin token in the data directory.
  */
 public final class Launcher {
 
@@ -53,6 +55,23 @@ public final class Launcher {
     serverEnv.putAll(services.environment());
     serverEnv.putIfAbsent("JMS_STORE_DIR", data.resolve("messaging").toString());
     serverEnv.putIfAbsent("TRAN_LOG_DIR", data.resolve("tranlog").toString());
+    if (env.containsKey("MP_JWT_VERIFY_ISSUER")) {
+      LOG.info(
+          "MP_JWT_VERIFY_ISSUER is set: trusting that identity provider, no development issuer");
+    } else {
+      DevIssuer issuer = DevIssuer.openOrCreate(data);
+      serverEnv.putAll(issuer.environment());
+      Path token = issuer.writeAdminToken();
+      LOG.info(
+          () ->
+              "Development issuer on. A platform-admin token (valid "
+                  + DevIssuer.ADMIN_TOKEN_LIFETIME.toDays()
+                  + " days, new at every start) is in "
+                  + token
+                  + ": curl -H \"Authorization: Bearer $(cat "
+                  + token
+                  + ")\" ...");
+    }
     Process process = server.start();
     Thread stopper =
         new Thread(

@@ -14,7 +14,10 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 
-/** The HTTP API of the integration-test server, for tests. */
+/**
+ * The HTTP API of the integration-test server, for tests. Requests carry a platform admin's token
+ * unless a test sends its own ({@link #call}, {@link Tokens}).
+ */
 public final class Api {
 
   private static final HttpClient CLIENT =
@@ -155,8 +158,28 @@ public final class Api {
     return "{\"eventId\":\"" + id + "\",\"type\":\"" + type + "\",\"data\":" + dataJson + "}";
   }
 
+  /**
+   * Sends {@code method path} with {@code json} as body (or none when null) and {@code token} as
+   * bearer token (or no Authorization header when null).
+   */
+  public static HttpResponse<String> call(String method, String path, String json, String token) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(ItServer.baseUri().resolve(path)).timeout(Duration.ofSeconds(60));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    if (json != null) {
+      b.header("Content-Type", "application/json");
+    }
+    return send(
+        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : body(json)).build());
+  }
+
+  /** A request as a platform admin (every tenant, every operation). */
   private static HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(ItServer.baseUri().resolve(path)).timeout(Duration.ofSeconds(60));
+    return HttpRequest.newBuilder(ItServer.baseUri().resolve(path))
+        .timeout(Duration.ofSeconds(60))
+        .header("Authorization", "Bearer " + Tokens.platformAdmin());
   }
 
   private static HttpRequest.BodyPublisher body(String body) {

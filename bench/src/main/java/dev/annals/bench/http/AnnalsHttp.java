@@ -3,6 +3,7 @@ package dev.annals.bench.http;
 import dev.annals.bench.driver.Payload;
 import dev.annals.bench.driver.RunResult;
 import dev.annals.bench.driver.Workload;
+import dev.annals.devservices.DevIssuer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -13,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -31,9 +33,26 @@ public final class AnnalsHttp implements AutoCloseable {
   private final URI base;
   private final ExecutorService executor = Executors.newFixedThreadPool(4);
   private final HttpClient client;
+  private final String adminAuthorization;
+  private final String authorization;
 
-  public AnnalsHttp(URI base) {
+  /**
+   * @param base the server's HTTP root
+   * @param issuer the issuer the server trusts: tenants are created with a platform admin's token,
+   *     the workloads run with a writer and reader token of their two tenants, as clients would
+   */
+  public AnnalsHttp(URI base, DevIssuer issuer) {
     this.base = base;
+    Duration day = Duration.ofDays(1);
+    this.adminAuthorization =
+        "Bearer " + issuer.mint("bench-admin", List.of("platform-admin"), List.of("*"), day);
+    this.authorization =
+        "Bearer "
+            + issuer.mint(
+                "bench-client",
+                List.of("writer", "reader"),
+                List.of(Payload.WRITE_TENANT, Payload.READ_TENANT),
+                day);
     this.client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -45,8 +64,11 @@ public final class AnnalsHttp implements AutoCloseable {
   /** Creates a tenant (201), or accepts that it exists (409). */
   public void createTenant(String tenant) throws IOException, InterruptedException {
     String body = "{\"id\":\"" + tenant + "\",\"name\":\"benchmark " + tenant + "\"}";
-    HttpResponse<String> r =
-        client.send(post("/api/tenants", body), HttpResponse.BodyHandlers.ofString());
+    HttpRequest request =
+        HttpRequest.newBuilder(post("/api/tenants", body), (name, value) -> true)
+            .setHeader("Authorization", adminAuthorization)
+            .build();
+    HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 201 && r.statusCode() != 409) {
       throw new IOException("Creating tenant " + tenant + ": " + r.statusCode() + " " + r.body());
     }
@@ -174,12 +196,17 @@ public final class AnnalsHttp implements AutoCloseable {
         .header("Content-Type", JSON)
         .header("X-Correlation-Id", Payload.CORRELATION_ID)
         .header("X-Causation-Id", Payload.CAUSATION_ID)
+        .header("Authorization", authorization)
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
   }
 
-  private static HttpRequest get(URI uri) {
-    return HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build();
+  private HttpRequest get(URI uri) {
+    return HttpRequest.newBuilder(uri)
+        .timeout(REQUEST_TIMEOUT)
+        .header("Authorization", authorization)
+        .GET()
+        .build();
   }
 
   private String send(HttpRequest request) throws IOException, InterruptedException {

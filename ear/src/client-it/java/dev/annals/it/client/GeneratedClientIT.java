@@ -11,6 +11,7 @@ import dev.annals.client.ApiResponse;
 import dev.annals.client.api.AllEventsApi;
 import dev.annals.client.api.StreamsApi;
 import dev.annals.client.api.TenantsApi;
+import dev.annals.client.api.TokensApi;
 import dev.annals.client.model.AllPageView;
 import dev.annals.client.model.AppendRequest;
 import dev.annals.client.model.AppendResponse;
@@ -27,8 +28,11 @@ import dev.annals.client.model.TenantCreateRequest;
 import dev.annals.client.model.TenantMoveRequest;
 import dev.annals.client.model.TenantState;
 import dev.annals.client.model.TenantView;
+import dev.annals.client.model.TokenRequest;
+import dev.annals.client.model.TokenView;
 import dev.annals.it.Api;
 import dev.annals.it.ItServer;
+import dev.annals.it.Tokens;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -59,6 +63,8 @@ class GeneratedClientIT {
     client = new ApiClient();
     client.updateBaseUri(ItServer.baseUri().toString());
     client.setReadTimeout(Duration.ofSeconds(60));
+    client.setRequestInterceptor(
+        request -> request.header("Authorization", "Bearer " + Tokens.platformAdmin()));
     tenants = new TenantsApi(client);
     streams = new StreamsApi(client);
     all = new AllEventsApi(client);
@@ -212,6 +218,37 @@ class GeneratedClientIT {
       Thread.sleep(100);
     }
     throw new AssertionError("move did not end: " + view);
+  }
+
+  @Test
+  void aTokenMintedThroughTheClientOpensOnlyWhatItsRoleAndTenantAllow() throws Exception {
+    String t = Api.createTenant();
+    TokenView minted =
+        new TokensApi(client)
+            .mintToken(
+                new TokenRequest()
+                    .subject("client-reader")
+                    .roles(List.of("reader"))
+                    .tenants(List.of(t))
+                    .ttlSeconds(600L));
+    assertNotNull(minted.getExpiresAt());
+    ApiClient reader = new ApiClient();
+    reader.updateBaseUri(ItServer.baseUri().toString());
+    reader.setRequestInterceptor(
+        request -> request.header("Authorization", "Bearer " + minted.getToken()));
+
+    assertEquals(List.of(), new AllEventsApi(reader).readAll(t, null, null).getEvents());
+    ApiException forbidden =
+        assertThrows(ApiException.class, () -> new TenantsApi(reader).listTenants(null, null));
+    assertEquals(403, forbidden.getCode());
+    assertEquals(URI.create(PROBLEMS + "forbidden"), problem(forbidden).getType());
+
+    ApiClient anonymous = new ApiClient();
+    anonymous.updateBaseUri(ItServer.baseUri().toString());
+    ApiException unauthenticated =
+        assertThrows(ApiException.class, () -> new AllEventsApi(anonymous).readAll(t, null, null));
+    assertEquals(401, unauthenticated.getCode());
+    assertEquals(URI.create(PROBLEMS + "unauthenticated"), problem(unauthenticated).getType());
   }
 
   /** The problem document of a failed call, read with the client's own model and mapper. */

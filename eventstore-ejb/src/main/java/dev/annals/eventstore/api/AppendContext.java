@@ -6,7 +6,7 @@ package dev.annals.eventstore.api;
  *
  * @param correlationId the request's correlation id, or null for a new one
  * @param causationId what caused this append, or null
- * @param principal the authenticated caller, or null while there is no authentication
+ * @param principal the authenticated caller; null: the EJB caller's login, if any
  */
 public record AppendContext(String correlationId, String causationId, String principal) {
 

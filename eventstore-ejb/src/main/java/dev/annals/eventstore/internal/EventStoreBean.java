@@ -43,6 +43,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -74,6 +75,9 @@ public class EventStoreBean implements EventStore {
   @Inject GroupCommit groupCommit;
 
   @Resource SessionContext transaction;
+
+  /** The caller principal's name for a caller without a login (Liberty's convention). */
+  private static final String UNAUTHENTICATED = "UNAUTHENTICATED";
 
   @Override
   public AppendResult append(
@@ -118,9 +122,25 @@ public class EventStoreBean implements EventStore {
       ExpectedVersion expected,
       List<NewEvent> events,
       AppendContext context) {
-    List<EventRow> rows = rows(events, context == null ? AppendContext.none() : context);
+    List<EventRow> rows =
+        rows(events, withCaller(context == null ? AppendContext.none() : context));
     tenants.requireWritable(tenant);
     return new AppendCommand(tenant, stream, expected, rows);
+  }
+
+  /**
+   * The context as given when it names a principal (the web layer passes its authenticated caller);
+   * otherwise an in-process caller's own login, if it has one, is the principal.
+   */
+  private AppendContext withCaller(AppendContext context) {
+    if (context.principal() != null) {
+      return context;
+    }
+    Principal caller = transaction.getCallerPrincipal();
+    String name = caller == null ? null : caller.getName();
+    return name == null || name.isEmpty() || name.equals(UNAUTHENTICATED)
+        ? context
+        : new AppendContext(context.correlationId(), context.causationId(), name);
   }
 
   /** The caller's answer for what the append statement decided. */

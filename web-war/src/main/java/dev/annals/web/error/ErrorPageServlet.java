@@ -53,6 +53,9 @@ public class ErrorPageServlet extends HttpServlet {
                   "Bad Request",
                   "The request could not be understood (an encoded slash or another character the"
                       + " path may not carry?)");
+          case 401 -> RefusedMapper.unauthenticated();
+          case 403 ->
+              RefusedMapper.forbidden("Not allowed: the token does not grant this operation");
           case 404 -> Problem.of(404, "http-404", "Not Found", "No resource at this path");
           case 405 ->
               Problem.of(
@@ -69,6 +72,11 @@ public class ErrorPageServlet extends HttpServlet {
                       "Internal error",
                       "The server failed; quote the correlation id when reporting this");
         };
+    if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+      if (response.getHeader("WWW-Authenticate") == null) {
+        response.setHeader("WWW-Authenticate", RefusedMapper.CHALLENGE);
+      }
+    }
     byte[] body = problem.toJson(path, correlationId).getBytes(StandardCharsets.UTF_8);
     response.resetBuffer();
     response.setStatus(problem.status());

@@ -31,4 +31,10 @@ public record ProblemView(
     @Schema(
             minimum = "0",
             description = "Only on a wrong expected version (409): the stream's version now")
-        Long currentVersion) {}
+        Long currentVersion,
+    @Schema(
+            enumeration = {"principal", "tenant_principal", "tenant"},
+            description = "Only on 429: the request rate that was exceeded")
+        String limit,
+    @Schema(minimum = "1", description = "Only on 429: that rate, in requests per second")
+        Long requestsPerSecond) {}

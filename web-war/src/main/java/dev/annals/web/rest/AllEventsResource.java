@@ -7,6 +7,8 @@ import dev.annals.eventstore.api.EventStoreLimits;
 import dev.annals.tenancy.api.TenantId;
 import dev.annals.web.error.Problem;
 import dev.annals.web.error.ProblemView;
+import dev.annals.web.security.Allowed;
+import dev.annals.web.security.Role;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -37,6 +39,7 @@ public class AllEventsResource {
 
   @Inject EventStoreLimits limits;
 
+  @Allowed({Role.PLATFORM_ADMIN, Role.TENANT_ADMIN, Role.READER})
   @GET
   @Operation(
       operationId = "readAll",

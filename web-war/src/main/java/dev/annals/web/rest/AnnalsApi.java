@@ -8,26 +8,42 @@ import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
  * The API root: every resource lives under {@code /api}. Also the OpenAPI document's shared parts:
- * the enumerations and the error responses that several operations answer alike.
+ * the enumerations, the bearer security scheme and the error responses that several operations
+ * answer alike.
  */
 @ApplicationPath("api")
+@SecurityScheme(
+    securitySchemeName = AnnalsApi.BEARER,
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    bearerFormat = "JWT",
+    description =
+        "A MicroProfile JWT from the configured issuer: roles in 'groups' (platform-admin,"
+            + " tenant-admin, writer, reader), tenant ids in 'tenants' (or \"*\")")
 @OpenAPIDefinition(
+    security = @SecurityRequirement(name = AnnalsApi.BEARER),
     info =
         @Info(
             title = "Annals",
             version = "0.1.0",
             description =
                 "Multi-tenant event store, saga engine and dead-letter system. Every error is an"
-                    + " RFC 9457 application/problem+json document (ProblemView)."),
+                    + " RFC 9457 application/problem+json document (ProblemView). Every operation"
+                    + " needs a bearer token (401 without a valid one, 403 without the role); a"
+                    + " tenant outside the token's tenants answers 404 like one that does not"
+                    + " exist."),
     components =
         @Components(
             schemas = {
@@ -76,6 +92,42 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                   schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9._:@-]{1,200}$"))
             },
             responses = {
+              @APIResponse(
+                  name = "Unauthenticated",
+                  responseCode = "401",
+                  description = "No valid bearer token (missing, expired, forged, wrong issuer)",
+                  headers =
+                      @Header(
+                          name = "WWW-Authenticate",
+                          description = "The bearer challenge",
+                          schema = @Schema(type = SchemaType.STRING)),
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = ProblemView.class))),
+              @APIResponse(
+                  name = "TooManyRequests",
+                  responseCode = "429",
+                  description =
+                      "Over a request rate (the principal's, the tenant's, or the principal's on"
+                          + " the tenant; 'limit' names it): retry after Retry-After",
+                  headers =
+                      @Header(
+                          name = "Retry-After",
+                          description = "Seconds until a retry may pass",
+                          schema = @Schema(type = SchemaType.INTEGER)),
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = ProblemView.class))),
+              @APIResponse(
+                  name = "Forbidden",
+                  responseCode = "403",
+                  description = "The token's roles do not allow this operation",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = ProblemView.class))),
               @APIResponse(
                   name = "BadRequest",
                   responseCode = "400",
@@ -162,4 +214,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                           mediaType = Problem.MEDIA_TYPE,
                           schema = @Schema(implementation = ProblemView.class)))
             }))
-public class AnnalsApi extends Application {}
+public class AnnalsApi extends Application {
+
+  /** The name of the bearer-token security scheme. */
+  static final String BEARER = "bearer";
+}

@@ -1,6 +1,8 @@
 package dev.annals.web.rest;
 
+import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -19,6 +21,7 @@ import java.util.regex.Pattern;
  */
 @Provider
 @PreMatching
+@Priority(Priorities.AUTHENTICATION - 100) // before authentication: refusals carry the id too
 public class CorrelationFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
   /** The header carrying the correlation id. */

@@ -6,6 +6,9 @@ import dev.annals.eventstore.api.RequestRates.Scope;
 import dev.annals.tenancy.api.TenantRates;
 import dev.annals.web.error.Problem;
 import dev.annals.web.error.RequestInfo;
+import dev.annals.web.security.AccessFilter;
+import dev.annals.web.security.Caller;
+import dev.annals.web.security.Role;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -45,7 +48,7 @@ public class RateLimitFilter implements ContainerRequestFilter {
     String tenant = request.getUriInfo().getPathParameters().getFirst("tenant");
     List<Limit> limits = new ArrayList<>(3);
     limits.add(new Limit(Scope.PRINCIPAL, name, tenantRates.principalDefault()));
-    if (tenant != null) {
+    if (tenant != null && !operator(request)) {
       TenantRates configured = tenantRates.ratesOf(tenant);
       limits.add(
           new Limit(
@@ -78,6 +81,16 @@ public class RateLimitFilter implements ContainerRequestFilter {
                         .with("requestsPerSecond", refusal.perSecond())
                         .retryAfter(refusal.retryAfterSeconds())
                         .toResponse(requestInfo)));
+  }
+
+  /**
+   * Whether the caller is a platform admin: an operator's requests count against its own rate only,
+   * never a tenant's, so the tenant that saturates its rate can still be throttled, suspended or
+   * moved.
+   */
+  private static boolean operator(ContainerRequestContext request) {
+    return request.getProperty(AccessFilter.CALLER) instanceof Caller c
+        && c.holdsAny(Role.PLATFORM_ADMIN);
   }
 
   private static int orDefault(Integer configured, int fallback) {

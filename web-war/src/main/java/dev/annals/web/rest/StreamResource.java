@@ -12,6 +12,8 @@ import dev.annals.tenancy.api.TenantId;
 import dev.annals.web.error.Problem;
 import dev.annals.web.error.ProblemView;
 import dev.annals.web.error.Problems;
+import dev.annals.web.security.Allowed;
+import dev.annals.web.security.Role;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -29,6 +31,7 @@ import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import java.util.concurrent.CompletionException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,8 +44,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * One stream: append, read a page, show its head. The tenant in the path stands in for the
- * authenticated principal's tenant until authentication exists.
+ * One stream: append, read a page, show its head. Appended events record the authenticated caller
+ * as their principal.
  */
 @Path("tenants/{tenant}/streams/{stream}")
 @RequestScoped
@@ -56,6 +59,9 @@ public class StreamResource {
 
   @Context HttpServletRequest request;
 
+  @Context SecurityContext security;
+
+  @Allowed({Role.PLATFORM_ADMIN, Role.TENANT_ADMIN, Role.WRITER})
   @POST
   @Path("events")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -116,7 +122,10 @@ public class StreamResource {
     String correlationId = (String) request.getAttribute(CorrelationFilter.ATTRIBUTE);
     String path = request.getRequestURI();
     AppendContext context =
-        new AppendContext(correlationId, CorrelationFilter.sane(causationId).orElse(null), null);
+        new AppendContext(
+            correlationId,
+            CorrelationFilter.sane(causationId).orElse(null),
+            security.getUserPrincipal().getName());
     store
         .appendDurably(tenantId, streamId, parsed.expected(), parsed.events(), context)
         .whenComplete(
@@ -137,6 +146,7 @@ public class StreamResource {
             });
   }
 
+  @Allowed({Role.PLATFORM_ADMIN, Role.TENANT_ADMIN, Role.READER})
   @GET
   @Path("events")
   @Operation(operationId = "readStream", summary = "Read a page of the stream")
@@ -190,6 +200,7 @@ public class StreamResource {
         slice.next().isPresent() ? slice.next().getAsLong() : null);
   }
 
+  @Allowed({Role.PLATFORM_ADMIN, Role.TENANT_ADMIN, Role.READER})
   @GET
   @Operation(operationId = "getStreamInfo", summary = "Show the stream's head")
   @APIResponse(

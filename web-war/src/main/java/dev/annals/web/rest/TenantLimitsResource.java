@@ -4,6 +4,8 @@ import dev.annals.tenancy.api.InvalidRequestException;
 import dev.annals.tenancy.api.TenantId;
 import dev.annals.tenancy.api.TenantLimits;
 import dev.annals.tenancy.api.TenantRates;
+import dev.annals.web.security.Allowed;
+import dev.annals.web.security.Role;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -44,6 +46,7 @@ public class TenantLimitsResource {
   @Inject TenantRateCache cache;
 
   @GET
+  @Allowed({Role.PLATFORM_ADMIN, Role.TENANT_ADMIN})
   @Operation(operationId = "getTenantLimits", summary = "Show a tenant's request rates")
   @APIResponse(
       responseCode = "200",
@@ -58,6 +61,7 @@ public class TenantLimitsResource {
   }
 
   @PUT
+  @Allowed(Role.PLATFORM_ADMIN)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       operationId = "setTenantLimits",

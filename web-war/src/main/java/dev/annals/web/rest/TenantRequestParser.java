@@ -61,7 +61,7 @@ final class TenantRequestParser {
     return Optional.of(new DatabaseServer(host, p));
   }
 
-  private static String string(JsonObject json, String field, String defaultValue) {
+  static String string(JsonObject json, String field, String defaultValue) {
     JsonValue v = json.get(field);
     if (v == null || v == JsonValue.NULL) {
       if (defaultValue != null) {
@@ -75,13 +75,18 @@ final class TenantRequestParser {
     return s.getString();
   }
 
-  private static void unknownFields(JsonObject json, Set<String> known, String prefix) {
+  /** A caller-supplied text as an error message quotes it: at most 64 characters. */
+  static String shown(String raw) {
+    return raw.length() > 64 ? raw.substring(0, 64) + "…" : raw;
+  }
+
+  static void unknownFields(JsonObject json, Set<String> known, String prefix) {
     for (String key : json.keySet()) {
       if (!known.contains(key)) {
         throw new InvalidRequestException(
             "Unknown field '"
                 + prefix
-                + (key.length() > 64 ? key.substring(0, 64) + "…" : key)
+                + shown(key)
                 + "'; allowed: "
                 + String.join(", ", known.stream().sorted().toList()));
       }

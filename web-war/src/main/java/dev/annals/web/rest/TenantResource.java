@@ -7,6 +7,8 @@ import dev.annals.tenancy.api.TenantStats;
 import dev.annals.tenancy.api.Tenants;
 import dev.annals.web.error.Problem;
 import dev.annals.web.error.ProblemView;
+import dev.annals.web.security.Allowed;
+import dev.annals.web.security.Role;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -48,6 +50,7 @@ public class TenantResource {
 
   @EJB Tenants tenants;
 
+  @Allowed(value = Role.PLATFORM_ADMIN, tenantInPath = false)
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
@@ -91,6 +94,7 @@ public class TenantResource {
         .build();
   }
 
+  @Allowed(value = Role.PLATFORM_ADMIN, tenantInPath = false)
   @GET
   @Operation(operationId = "listTenants", summary = "List tenants, in id order, a page at a time")
   @APIResponse(
@@ -128,6 +132,7 @@ public class TenantResource {
         page.next().map(TenantId::value).orElse(null));
   }
 
+  @Allowed({Role.PLATFORM_ADMIN, Role.TENANT_ADMIN, Role.READER})
   @GET
   @Path("{tenant}")
   @Operation(
@@ -148,6 +153,7 @@ public class TenantResource {
     return TenantView.from(t, stats, tenants.lastMove(id).orElse(null));
   }
 
+  @Allowed(Role.PLATFORM_ADMIN)
   @POST
   @Path("{tenant}/suspend")
   @Operation(
@@ -166,6 +172,7 @@ public class TenantResource {
     return TenantView.from(tenants.suspend(new TenantId(tenant)), null);
   }
 
+  @Allowed(Role.PLATFORM_ADMIN)
   @POST
   @Path("{tenant}/resume")
   @Operation(operationId = "resumeTenant", summary = "Resume a suspended tenant")
@@ -182,6 +189,7 @@ public class TenantResource {
     return TenantView.from(tenants.resume(new TenantId(tenant)), null);
   }
 
+  @Allowed(Role.PLATFORM_ADMIN)
   @POST
   @Path("{tenant}/move")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -230,6 +238,7 @@ public class TenantResource {
         .build();
   }
 
+  @Allowed(Role.PLATFORM_ADMIN)
   @DELETE
   @Path("{tenant}")
   @Operation(

@@ -1,0 +1,4 @@
+/**
+ * Authentication and authorization: tokens refused, roles and tenants enforced on every operation.
+ */
+package dev.annals.it.security;

@@ -1,5 +1,7 @@
 package dev.annals.web.rest;
 
+import dev.annals.tenancy.api.RequestCorrelation;
+import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -15,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Gives every request a correlation id: the caller's {@code X-Correlation-Id} when it is sane, else
- * a new UUID. Echoed in the response header, stored in event metadata and problem bodies.
+ * a new UUID. Echoed in the response header, stored in event metadata, audit records and problem
+ * bodies.
  */
 @Provider
 @PreMatching
@@ -31,11 +34,14 @@ public class CorrelationFilter implements ContainerRequestFilter, ContainerRespo
 
   @Context HttpServletRequest servletRequest;
 
+  @Inject RequestCorrelation correlation;
+
   @Override
   public void filter(ContainerRequestContext request) {
     String id = sane(request.getHeaderString(HEADER)).orElseGet(CorrelationFilter::newId);
     request.setProperty(ATTRIBUTE, id);
     servletRequest.setAttribute(ATTRIBUTE, id);
+    correlation.set(id); // for audit records made while serving the request
   }
 
   /**

@@ -18,7 +18,6 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import java.security.Principal;
 import java.sql.SQLException;
@@ -61,15 +60,7 @@ public class AuditLogBean implements AuditLog {
     Principal p = context.getCallerPrincipal();
     String name =
         p == null || p.getName() == null || p.getName().isEmpty() ? "UNAUTHENTICATED" : p.getName();
-    return new AuditActor(name, correlationId());
-  }
-
-  private Optional<String> correlationId() {
-    try {
-      return correlation.get();
-    } catch (ContextNotActiveException e) {
-      return Optional.empty(); // no request: a timer, a background task
-    }
+    return new AuditActor(name, correlation.get());
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.annals.web.rest;
 
 import dev.annals.tenancy.api.RequestCorrelation;
-import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -28,20 +27,17 @@ public class CorrelationFilter implements ContainerRequestFilter, ContainerRespo
   public static final String HEADER = "X-Correlation-Id";
 
   /** The request attribute holding it. */
-  public static final String ATTRIBUTE = "annals.correlationId";
+  public static final String ATTRIBUTE = RequestCorrelation.ATTRIBUTE; // audit records read it
 
   private static final Pattern SANE = Pattern.compile("^[A-Za-z0-9._:@/+=-]{1,200}$");
 
   @Context HttpServletRequest servletRequest;
-
-  @Inject RequestCorrelation correlation;
 
   @Override
   public void filter(ContainerRequestContext request) {
     String id = sane(request.getHeaderString(HEADER)).orElseGet(CorrelationFilter::newId);
     request.setProperty(ATTRIBUTE, id);
     servletRequest.setAttribute(ATTRIBUTE, id);
-    correlation.set(id); // for audit records made while serving the request
   }
 
   /**

@@ -25,6 +25,11 @@ public final class Db {
     return DriverManager.getConnection(ItServer.jdbcUrl(), "annals_app", "");
   }
 
+  /** Tenancy's runtime role on the platform database (the registry, the audit log). */
+  public static Connection tenancy() throws SQLException {
+    return DriverManager.getConnection(ItServer.jdbcUrl(), "annals_tenancy", "");
+  }
+
   /** Where a tenant's data lives, read from the registry. */
   public record Location(String jdbcUrl, String schema) {}
 

@@ -52,7 +52,12 @@ class AccessMatrixIT {
           Map.entry("readAll", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, READER), true)),
           Map.entry("mintToken", new Rule(Set.of(PLATFORM_ADMIN), false)),
           Map.entry("getTenantLimits", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
-          Map.entry("setTenantLimits", new Rule(Set.of(PLATFORM_ADMIN), true)));
+          Map.entry("setTenantLimits", new Rule(Set.of(PLATFORM_ADMIN), true)),
+          Map.entry("listAuditRecords", new Rule(Set.of(PLATFORM_ADMIN), false)),
+          Map.entry("verifyAuditChain", new Rule(Set.of(PLATFORM_ADMIN), false)),
+          Map.entry("listTenantAuditRecords", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
+          Map.entry(
+              "verifyTenantAuditChain", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)));
 
   /** One operation of the document. */
   private record Operation(String id, String method, String pathTemplate) {}

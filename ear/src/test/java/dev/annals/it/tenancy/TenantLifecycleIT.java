@@ -227,9 +227,13 @@ class TenantLifecycleIT {
     assertEquals(404, Api.get("/api/tenants/" + t).statusCode());
     assertPurged(isolation, t);
     assertEquals(
-        List.of("created", "deleted", "retention-shortened", "retention-shortened", "purged"),
-        Db.platformColumn(
-            "SELECT action FROM annals.audit_log WHERE tenant_id = ? ORDER BY audit_id", t));
+        List.of(
+            "tenant.created",
+            "tenant.deleted",
+            "tenant.retention-shortened",
+            "tenant.retention-shortened",
+            "tenant.purged"),
+        auditedActions(t));
   }
 
   private static void assertPurged(String isolation, String t) throws Exception {
@@ -252,18 +256,28 @@ class TenantLifecycleIT {
     Api.post("/api/tenants/" + t + "/resume", "");
     Api.delete("/api/tenants/" + t + "?retainDays=0");
     assertEquals(
-        List.of("created", "suspended", "resumed", "deleted", "purged"),
-        Db.platformColumn(
-            "SELECT action FROM annals.audit_log WHERE tenant_id = ? ORDER BY audit_id", t));
+        List.of(
+            "tenant.created",
+            "tenant.suspended",
+            "tenant.resumed",
+            "tenant.deleted",
+            "tenant.purged"),
+        auditedActions(t));
     try (Connection c = Db.owner();
         PreparedStatement ps =
-            c.prepareStatement("DELETE FROM annals.audit_log WHERE tenant_id = ?")) {
+            c.prepareStatement("DELETE FROM annals.audit_records WHERE tenant_id = ?")) {
       ps.setString(1, t);
       java.sql.SQLException e =
           org.junit.jupiter.api.Assertions.assertThrows(
               java.sql.SQLException.class, ps::executeUpdate, "not even a superuser deletes");
       assertTrue(e.getMessage().contains("insert-only"), e.getMessage());
     }
+  }
+
+  /** The actions of the tenant's audit chain, in order (docs/audit.md). */
+  static List<String> auditedActions(String t) throws Exception {
+    return Db.platformColumn(
+        "SELECT action FROM annals.audit_records WHERE chain = 'tenant:' || ? ORDER BY seq", t);
   }
 
   static long count(String sql, String param) throws Exception {

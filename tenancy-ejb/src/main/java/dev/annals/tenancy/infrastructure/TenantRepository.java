@@ -74,9 +74,6 @@ public class TenantRepository {
   private static final String DATA_VERSIONS =
       "SELECT tenant_id, data_version FROM annals.tenants WHERE data_version IS NOT NULL";
 
-  private static final String AUDIT =
-      "INSERT INTO annals.audit_log (tenant_id, action, detail) VALUES (?, ?, ?::jsonb)";
-
   @Resource(lookup = "jdbc/annals/tenancy")
   DataSource tenancy;
 
@@ -221,17 +218,6 @@ public class TenantRepository {
         ps -> {
           ps.setString(1, version);
           ps.setString(2, version);
-        });
-  }
-
-  /** Appends to the insert-only audit log. */
-  public void audit(TenantId id, String action, String detailJson) throws SQLException {
-    update(
-        AUDIT,
-        ps -> {
-          ps.setString(1, id.value());
-          ps.setString(2, action);
-          ps.setString(3, detailJson);
         });
   }
 

@@ -3,6 +3,8 @@ package dev.annals.tenancy.internal;
 import dev.annals.tenancy.api.MovePhase;
 import dev.annals.tenancy.api.TenantState;
 import dev.annals.tenancy.infrastructure.Gate;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 
 /**
  * The states of a move and of its tenant, phase by phase. The tenant reads {@code moving} exactly
@@ -53,7 +55,7 @@ final class MoveLifecycle {
   }
 
   /** The audit record's detail for a switched move. */
-  static String movedDetail(String from, String to, long events) {
-    return "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"events\":" + events + "}";
+  static JsonObject movedDetail(String from, String to, long events) {
+    return Json.createObjectBuilder().add("from", from).add("to", to).add("events", events).build();
   }
 }

@@ -1,5 +1,6 @@
 package dev.annals.tenancy.internal;
 
+import dev.annals.tenancy.api.AuditEvent;
 import dev.annals.tenancy.api.TenantId;
 import dev.annals.tenancy.api.TenantLimits;
 import dev.annals.tenancy.api.TenantRates;
@@ -9,6 +10,9 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.sql.SQLException;
 import java.util.Map;
 
@@ -21,6 +25,8 @@ public class TenantLimitsBean implements TenantLimits {
 
   @Inject TenantLimitsRepository repository;
 
+  @Inject TenantMaintenance maintenance;
+
   @Override
   public TenantRates rates(TenantId tenant) {
     registry.requireLive(tenant);
@@ -31,11 +37,17 @@ public class TenantLimitsBean implements TenantLimits {
     }
   }
 
+  /** The change and its audit record commit together. */
   @Override
+  @TransactionAttribute(TransactionAttributeType.REQUIRED)
   public void setRates(TenantId tenant, TenantRates rates) {
     registry.requireLive(tenant);
     try {
       repository.set(tenant, rates);
+      JsonObjectBuilder detail = Json.createObjectBuilder();
+      detail.add("requestsPerSecond", number(rates.requestsPerSecond()));
+      detail.add("principalRequestsPerSecond", number(rates.principalRequestsPerSecond()));
+      maintenance.audit(AuditEvent.onTenant(tenant, "tenant.limits-changed", detail.build()));
     } catch (SQLException e) {
       throw unavailable("change the limits of tenant " + tenant, e);
     }
@@ -48,6 +60,10 @@ public class TenantLimitsBean implements TenantLimits {
     } catch (SQLException e) {
       throw unavailable("read the tenants' limits", e);
     }
+  }
+
+  private static JsonValue number(Integer rate) {
+    return rate == null ? JsonValue.NULL : Json.createValue(rate);
   }
 
   private static UnavailableException unavailable(String what, SQLException e) {

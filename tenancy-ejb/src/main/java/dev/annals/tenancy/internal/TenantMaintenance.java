@@ -1,5 +1,8 @@
 package dev.annals.tenancy.internal;
 
+import dev.annals.tenancy.api.AuditActor;
+import dev.annals.tenancy.api.AuditEvent;
+import dev.annals.tenancy.api.AuditLog;
 import dev.annals.tenancy.api.InvalidRequestException;
 import dev.annals.tenancy.api.Isolation;
 import dev.annals.tenancy.api.SqlFailure;
@@ -17,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.HashSet;
@@ -52,6 +56,10 @@ public class TenantMaintenance {
   @Inject TenantDeletions deletions;
 
   @Inject TenantMover mover;
+
+  @Inject AuditLog audit;
+
+  @Inject AuditWriter auditWriter;
 
   private volatile String dataVersion;
 
@@ -101,7 +109,7 @@ public class TenantMaintenance {
               .add("name", claimed.name())
               .add("isolation", claimed.isolation().wireName());
       claimed.server().ifPresent(s -> detail.add("host", s.host()).add("port", s.port()));
-      audit(id, "created", detail.build().toString());
+      audit(AuditEvent.onTenant(id, "tenant.created", detail.build()));
       return active;
     } catch (SQLException | IOException | LiquibaseException e) {
       discard(claimed);
@@ -113,16 +121,22 @@ public class TenantMaintenance {
     }
   }
 
-  /** Appends to the audit log. */
-  void audit(TenantId id, String action, String detailJson) throws SQLException {
-    repository.audit(id, action, detailJson);
+  /** Appends to the audit log in the current caller's name, in the caller's connection. */
+  void audit(AuditEvent event) {
+    auditWriter.append(event, audit.currentActor());
   }
 
-  /** Removes a deleted tenant's data and records it. */
-  void purge(Tenant deleted) throws SQLException {
+  /** The current caller, for the audit log. */
+  AuditActor actor() {
+    return audit.currentActor();
+  }
+
+  /** Removes a deleted tenant's data and records it, in {@code actor}'s name. */
+  void purge(Tenant deleted, AuditActor actor) throws SQLException {
     storage.purge(deleted);
     deletions.markPurged(deleted.id());
-    audit(deleted.id(), "purged", "{}");
+    auditWriter.append(
+        AuditEvent.onTenant(deleted.id(), "tenant.purged", JsonValue.EMPTY_JSON_OBJECT), actor);
     LOG.info(() -> "Purged the data of deleted tenant " + deleted.id());
   }
 
@@ -146,7 +160,7 @@ public class TenantMaintenance {
     try {
       for (Tenant t : deletions.dueForPurge()) {
         try {
-          purge(t);
+          purge(t, AuditActor.SERVER);
         } catch (SQLException | RuntimeException e) {
           LOG.log(Level.WARNING, "Could not purge tenant " + t.id() + ", will retry", e);
         }

@@ -1,5 +1,10 @@
 package dev.annals.tenancy.internal;
 
+import dev.annals.tenancy.api.AuditActor;
+import dev.annals.tenancy.api.AuditEvent;
+import dev.annals.tenancy.api.AuditLog;
+import dev.annals.tenancy.api.AuditOutcome;
+import dev.annals.tenancy.api.AuditScope;
 import dev.annals.tenancy.api.ConflictException;
 import dev.annals.tenancy.api.Isolation;
 import dev.annals.tenancy.api.MovePhase;
@@ -18,7 +23,10 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -68,6 +76,10 @@ public class TenantMover {
 
   @Inject TenantRegistry registry;
 
+  @Inject AuditLog audit;
+
+  @Inject AuditWriter auditWriter;
+
   /**
    * Opens the move of {@code t} to {@code target}'s place, marks the tenant moving and runs the
    * move in the background.
@@ -79,7 +91,13 @@ public class TenantMover {
     TenantMoveRepository.Opened opened =
         moves.insertMove(t, target).orElseThrow(() -> MoveRules.movingAlready(t));
     Tenant moving = repository.setState(t.id(), TenantState.MOVING);
-    repository.audit(t.id(), "move-started", "{\"to\":\"" + target.isolation().wireName() + "\"}");
+    AuditActor actor = audit.currentActor(); // the move goes on after this request
+    auditWriter.append(
+        AuditEvent.onTenant(
+            t.id(),
+            "tenant.move-started",
+            Json.createObjectBuilder().add("to", target.isolation().wireName()).build()),
+        actor);
     registry.invalidate(t.id());
     MoveRow move =
         new MoveRow(
@@ -88,7 +106,7 @@ public class TenantMover {
             target.inGeneration(opened.generation()),
             t.state(),
             MovePhase.COPYING);
-    executor.execute(() -> run(move));
+    executor.execute(() -> run(move, actor));
     return moving;
   }
 
@@ -101,12 +119,12 @@ public class TenantMover {
       }
       case ROLL_BACK -> {
         LOG.info(() -> "Rolling back the unfinished move of tenant " + move.from().id());
-        abort(move, "the node moving it stopped before the switch");
+        abort(move, "the node moving it stopped before the switch", AuditActor.SERVER);
       }
     }
   }
 
-  private void run(MoveRow move) {
+  private void run(MoveRow move, AuditActor actor) {
     Tenant from = move.from();
     Tenant to = move.to();
     boolean switched = false;
@@ -148,15 +166,18 @@ public class TenantMover {
       moves.switchPlacement(move, total);
       switched = true;
       registry.invalidate(to.id());
-      repository.audit(
-          to.id(),
-          "moved",
-          MoveLifecycle.movedDetail(from.isolation().wireName(), to.isolation().wireName(), total));
+      auditWriter.append(
+          AuditEvent.onTenant(
+              to.id(),
+              "tenant.moved",
+              MoveLifecycle.movedDetail(
+                  from.isolation().wireName(), to.isolation().wireName(), total)),
+          actor);
       LOG.info(() -> "Moved tenant " + to.id() + " to " + to.isolation().wireName());
     } catch (Exception e) {
       if (!switched) {
         LOG.log(Level.WARNING, "Move of tenant " + from.id() + " failed; it stays where it was", e);
-        abort(move, SqlFailure.describe(e));
+        abort(move, SqlFailure.describe(e), actor);
         return;
       }
       LOG.log(Level.WARNING, "Move of tenant " + from.id() + " switched, then failed", e);
@@ -181,13 +202,21 @@ public class TenantMover {
   }
 
   /** Before the switch: reopens the source and removes the target. */
-  private void abort(MoveRow move, String why) {
+  private void abort(MoveRow move, String why, AuditActor actor) {
     Tenant from = move.from();
     try {
       storage.setGate(from, MoveLifecycle.gateAfter(move.priorState()));
       moves.complete(move.moveId(), MovePhase.FAILED, stateAfter(MovePhase.FAILED, move), why);
       registry.invalidate(from.id());
-      repository.audit(from.id(), "move-failed", "{}");
+      auditWriter.append(
+          new AuditEvent(
+              AuditScope.PLATFORM_AND_TENANT,
+              "tenant.move-failed",
+              Optional.of(from.id()),
+              Optional.of(from.id().value()),
+              AuditOutcome.FAILED,
+              JsonValue.EMPTY_JSON_OBJECT),
+          actor);
     } catch (SQLException | RuntimeException e) {
       LOG.log(Level.SEVERE, "Could not roll back the move of tenant " + from.id(), e);
       return;

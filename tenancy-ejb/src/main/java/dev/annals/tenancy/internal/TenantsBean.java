@@ -1,5 +1,6 @@
 package dev.annals.tenancy.internal;
 
+import dev.annals.tenancy.api.AuditEvent;
 import dev.annals.tenancy.api.DatabaseServer;
 import dev.annals.tenancy.api.InvalidRequestException;
 import dev.annals.tenancy.api.Isolation;
@@ -21,6 +22,9 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -139,12 +143,12 @@ public class TenantsBean implements Tenants {
 
   @Override
   public Tenant suspend(TenantId id) {
-    return changeState(id, TenantState.SUSPENDED, "suspended");
+    return changeState(id, TenantState.SUSPENDED, "tenant.suspended");
   }
 
   @Override
   public Tenant resume(TenantId id) {
-    return changeState(id, TenantState.ACTIVE, "resumed");
+    return changeState(id, TenantState.ACTIVE, "tenant.resumed");
   }
 
   private Tenant changeState(TenantId id, TenantState state, String auditAction) {
@@ -154,7 +158,7 @@ public class TenantsBean implements Tenants {
       Tenant changed = t.state() == state ? t : maintenance.repository().setState(id, state);
       maintenance.storage().setGate(changed, Gate.of(state));
       if (t.state() != state) {
-        maintenance.audit(id, auditAction, "{}");
+        maintenance.audit(AuditEvent.onTenant(id, auditAction, JsonValue.EMPTY_JSON_OBJECT));
       }
       return changed;
     } catch (SQLException e) {
@@ -184,14 +188,15 @@ public class TenantsBean implements Tenants {
       if (!deleted.purged()) {
         maintenance.storage().setGate(deleted, Gate.DELETED);
       }
+      JsonObject retention = Json.createObjectBuilder().add("retainDays", retainDays).build();
       if (!t.deleted()) {
-        maintenance.audit(id, "deleted", "{\"retainDays\":" + retainDays + "}");
+        maintenance.audit(AuditEvent.onTenant(id, "tenant.deleted", retention));
       } else if (!deleted.purgeAfter().equals(t.purgeAfter())) {
-        maintenance.audit(id, "retention-shortened", "{\"retainDays\":" + retainDays + "}");
+        maintenance.audit(AuditEvent.onTenant(id, "tenant.retention-shortened", retention));
       }
       registry.invalidate(id);
       if (Retention.purgesNow(deleted, retainDays, Instant.now())) {
-        maintenance.purge(deleted);
+        maintenance.purge(deleted, maintenance.actor());
         return find(id).orElse(deleted);
       }
       return deleted;

@@ -45,6 +45,6 @@ class MoveLifecycleTest {
   void theMovedAuditRecordNamesBothPlacesAndTheEventCount() {
     assertEquals(
         "{\"from\":\"shared\",\"to\":\"schema\",\"events\":42}",
-        MoveLifecycle.movedDetail("shared", "schema", 42));
+        MoveLifecycle.movedDetail("shared", "schema", 42).toString());
   }
 }

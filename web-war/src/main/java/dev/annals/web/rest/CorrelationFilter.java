@@ -1,5 +1,6 @@
 package dev.annals.web.rest;
 
+import dev.annals.tenancy.api.RequestCorrelation;
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * Gives every request a correlation id: the caller's {@code X-Correlation-Id} when it is sane, else
- * a new UUID. Echoed in the response header, stored in event metadata and problem bodies.
+ * a new UUID. Echoed in the response header, stored in event metadata, audit records and problem
+ * bodies.
  */
 @Provider
 @PreMatching
@@ -28,7 +30,7 @@ public class CorrelationFilter implements ContainerRequestFilter, ContainerRespo
   public static final String HEADER = "X-Correlation-Id";
 
   /** The request attribute holding it. */
-  public static final String ATTRIBUTE = "annals.correlationId";
+  public static final String ATTRIBUTE = RequestCorrelation.ATTRIBUTE; // audit records read it
 
   private static final Pattern SANE = Pattern.compile("^[A-Za-z0-9._:@/+=-]{1,200}$");
 

@@ -6,11 +6,11 @@ import dev.annals.tenancy.api.InvalidRequestException;
  * Query parameters arrive as text and are parsed here, so a bad one is a 400 that names it rather
  * than the 404 JAX-RS gives a parameter it cannot convert.
  */
-final class QueryParams {
+public final class QueryParams {
 
   private QueryParams() {}
 
-  static long longAtLeast(String raw, String name, long min, long defaultValue) {
+  public static long longAtLeast(String raw, String name, long min, long defaultValue) {
     if (raw == null || raw.isEmpty()) {
       return defaultValue;
     }
@@ -26,7 +26,7 @@ final class QueryParams {
     return value;
   }
 
-  static int limit(String raw, int max) {
+  public static int limit(String raw, int max) {
     long value = longAtLeast(raw, "limit", 1, Math.min(100, max));
     if (value > max) {
       throw new InvalidRequestException("'limit' must be at most " + max + ", was " + value);

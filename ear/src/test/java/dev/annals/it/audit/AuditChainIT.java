@@ -250,7 +250,7 @@ class AuditChainIT {
     assertEquals("tenant.suspended", suspended.getString("action"));
     assertEquals("tenant:" + t, suspended.getString("chain"));
     assertEquals(2, suspended.getJsonNumber("sequence").longValue());
-    assertEquals("UNAUTHENTICATED", suspended.getString("principal"));
+    assertEquals("it-platform-admin", suspended.getString("principal")); // Api's token's subject
     assertEquals("audit-it-" + t, suspended.getString("correlationId"));
     assertEquals(t, suspended.getString("tenant"));
     assertEquals(t, suspended.getString("target"));

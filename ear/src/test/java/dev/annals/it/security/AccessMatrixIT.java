@@ -151,6 +151,8 @@ class AccessMatrixIT {
                   "\"any\"", Api.event(UUID.randomUUID(), "MatrixChecked", "{\"ok\":true}"));
           case "mintToken" ->
               "{\"subject\":\"matrix\",\"roles\":[\"reader\"],\"tenants\":[\"" + tenant + "\"]}";
+          // an invalid rate: refused after the access check, so the tenant's rates stay
+          case "setTenantLimits" -> "{\"requestsPerSecond\":0,\"principalRequestsPerSecond\":null}";
           default -> op.method().equals("POST") ? "{}" : null;
         };
     if (op.id().equals("deleteTenant")) {

@@ -77,7 +77,7 @@ public final class Harness {
     Pgbench pgbench = new Pgbench(config, RUNTIME_ROLE);
     pgbench.clean();
     String pgbenchVersion = pgbench.version();
-    String wrkVersion = wrkOf(null).version();
+    String wrkVersion = wrkOf(null, Map.of()).version();
     List<Wrk.Result> floor;
     db.recreate();
     LOG.info(() -> "Database " + config.dbName() + " created; starting " + BenchServer.NAME);
@@ -93,7 +93,7 @@ public final class Harness {
       allEvents = seed(http);
       LOG.info("Seeded");
       if (config.floorOnly()) {
-        floor = floor(wrkOf(server.baseUri()));
+        floor = floor(wrkOf(server.baseUri(), Map.of("Authorization", http.clientAuthorization())));
         ResultsFile.writeFloorOnly(
             config.resultsFile(),
             header(started, loadBefore, pgbenchVersion, wrkVersion),
@@ -137,7 +137,7 @@ public final class Harness {
         point(pgbench, http, w, r, Pgbench.script(w, config.rebuildEvents(), allStarts), events);
       }
       checkpoint();
-      floor = floor(wrkOf(server.baseUri()));
+      floor = floor(wrkOf(server.baseUri(), Map.of("Authorization", http.clientAuthorization())));
       LOG.info(
           () ->
               "Hold test: " + config.holdClients() + " HTTP clients for " + config.holdDuration());
@@ -165,14 +165,15 @@ public final class Harness {
     return new Report(rows, measurements, floor, config.resultsFile());
   }
 
-  private Wrk wrkOf(java.net.URI base) {
+  /** wrk against {@code base}, sending {@code headers} (the workloads' token) with each request. */
+  private Wrk wrkOf(java.net.URI base, Map<String, String> headers) {
     return new Wrk(
         config.wrk(),
         base,
         config.workDir().resolve("wrk"),
         config.wrkConnections(),
         BenchConfig.WRK_THREADS,
-        Map.of());
+        headers);
   }
 
   /**

@@ -61,6 +61,11 @@ public final class AnnalsHttp implements AutoCloseable {
             .build();
   }
 
+  /** The workloads' {@code Authorization} header value (a writer and reader of both tenants). */
+  public String clientAuthorization() {
+    return authorization;
+  }
+
   /** Creates a tenant (201), or accepts that it exists (409). */
   public void createTenant(String tenant) throws IOException, InterruptedException {
     String body = "{\"id\":\"" + tenant + "\",\"name\":\"benchmark " + tenant + "\"}";

@@ -1,6 +1,7 @@
 package dev.annals.tenancy.internal;
 
 import dev.annals.tenancy.api.ConflictException;
+import dev.annals.tenancy.api.InvalidRequestException;
 import dev.annals.tenancy.api.Isolation;
 import dev.annals.tenancy.api.MovePhase;
 import dev.annals.tenancy.api.SqlFailure;
@@ -156,7 +157,8 @@ public class TenantMover {
     } catch (Exception e) {
       if (!switched) {
         LOG.log(Level.WARNING, "Move of tenant " + from.id() + " failed; it stays where it was", e);
-        abort(move, SqlFailure.describe(e));
+        // a refusal of the target server is already worded for the caller (and carries no cause)
+        abort(move, e instanceof InvalidRequestException ? e.getMessage() : SqlFailure.describe(e));
         return;
       }
       LOG.log(Level.WARNING, "Move of tenant " + from.id() + " switched, then failed", e);

@@ -15,7 +15,10 @@ public final class Db {
 
   private Db() {}
 
-  /** The platform database's owner (superuser in tests): the registry, shared tenants' data. */
+  /**
+   * PostgreSQL's superuser on the platform database (not the owner Annals uses, which is no
+   * superuser): the registry, shared tenants' data, fixtures nobody else may write.
+   */
   public static Connection owner() throws SQLException {
     return ItServer.ownerConnection();
   }
@@ -25,12 +28,13 @@ public final class Db {
     return DriverManager.getConnection(
         "jdbc:postgresql://127.0.0.1:" + System.getProperty("annals.it.db2Port") + "/postgres",
         "postgres",
-        "");
+        ItServer.secret(ItServer.SUPERUSER_PASSWORD));
   }
 
   /** The runtime role the server uses, on the platform database: subject to Row-Level Security. */
   public static Connection runtime() throws SQLException {
-    return DriverManager.getConnection(ItServer.jdbcUrl(), "annals_app", "");
+    return DriverManager.getConnection(
+        ItServer.jdbcUrl(), "annals_app", ItServer.secret(ItServer.APP_PASSWORD));
   }
 
   /** Where a tenant's data lives, read from the registry. */
@@ -67,7 +71,9 @@ public final class Db {
   /** The superuser on the tenant's database, search_path at the tenant's schema. */
   public static Connection ownerOf(String tenant) throws SQLException {
     Location where = location(tenant);
-    Connection c = DriverManager.getConnection(where.jdbcUrl(), "postgres", "");
+    Connection c =
+        DriverManager.getConnection(
+            where.jdbcUrl(), "postgres", ItServer.secret(ItServer.SUPERUSER_PASSWORD));
     try (Statement s = c.createStatement()) {
       s.execute("SET search_path TO " + where.schema());
     }
@@ -76,7 +82,8 @@ public final class Db {
 
   /** The runtime role on the tenant's database (bind before use). */
   public static Connection runtimeOf(String tenant) throws SQLException {
-    return DriverManager.getConnection(location(tenant).jdbcUrl(), "annals_app", "");
+    return DriverManager.getConnection(
+        location(tenant).jdbcUrl(), "annals_app", ItServer.secret(ItServer.APP_PASSWORD));
   }
 
   /**

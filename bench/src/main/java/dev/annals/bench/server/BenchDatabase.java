@@ -1,6 +1,7 @@
 package dev.annals.bench.server;
 
 import dev.annals.bench.BenchConfig;
+import dev.annals.bench.BenchPasswords;
 import dev.annals.bench.driver.Payload;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -37,7 +38,8 @@ public final class BenchDatabase {
   public void recreate() throws SQLException {
     String maintenance =
         "jdbc:postgresql://" + config.dbHost() + ":" + config.dbPort() + "/postgres";
-    try (Connection c = DriverManager.getConnection(maintenance, config.dbOwner(), "");
+    try (Connection c =
+            DriverManager.getConnection(maintenance, config.dbOwner(), BenchPasswords.owner());
         Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS \"" + config.dbName() + "\" WITH (FORCE)");
       s.execute("CREATE DATABASE \"" + config.dbName() + "\"");
@@ -174,6 +176,6 @@ public final class BenchDatabase {
   }
 
   private Connection owner() throws SQLException {
-    return DriverManager.getConnection(config.jdbcUrl(), config.dbOwner(), "");
+    return DriverManager.getConnection(config.jdbcUrl(), config.dbOwner(), BenchPasswords.owner());
   }
 }

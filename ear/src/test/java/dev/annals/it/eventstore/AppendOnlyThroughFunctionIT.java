@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.annals.it.Api;
 import dev.annals.it.Db;
+import dev.annals.it.ItServer;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -59,7 +60,10 @@ class AppendOnlyThroughFunctionIT {
   void onlyTheRuntimeRoleMayCallTheAppendFunctions(String call) throws Exception {
     String t = Api.createTenant();
     try (Connection c =
-        DriverManager.getConnection(Db.location(t).jdbcUrl(), "annals_tenancy", "")) {
+        DriverManager.getConnection(
+            Db.location(t).jdbcUrl(),
+            "annals_tenancy",
+            ItServer.secret(ItServer.TENANCY_PASSWORD))) {
       assertEquals(INSUFFICIENT_PRIVILEGE, Db.refusal(c, t, "SELECT * FROM " + call), call);
     }
   }

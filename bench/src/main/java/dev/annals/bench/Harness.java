@@ -73,6 +73,7 @@ public final class Harness {
     try (DevServices services = DevServices.start(redis);
         BenchServer server = BenchServer.start(config, services.environment());
         AnnalsHttp http = new AnnalsHttp(server.baseUri())) {
+      db.grantRawWrites(RUNTIME_ROLE); // the server has migrated the database by now
       LOG.info(() -> "Server ready; seeding the read tenant");
       allEvents = seed(http);
       LOG.info("Seeded");

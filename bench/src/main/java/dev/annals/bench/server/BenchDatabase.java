@@ -109,6 +109,22 @@ public final class BenchDatabase {
     }
   }
 
+  /**
+   * Lets {@code role} insert events and stream rows with plain SQL in the benchmark's own database,
+   * as the raw side does. Annals' runtime role may not (it appends only through the append
+   * function, which runs as the owner): the raw baseline keeps running as the same role, under the
+   * same Row-Level Security, rather than as a superuser that bypasses it.
+   */
+  public void grantRawWrites(String role) throws SQLException {
+    if (!NAME.matcher(role).matches()) {
+      throw new IllegalArgumentException("Role name must match " + NAME + ": " + role);
+    }
+    try (Connection c = owner();
+        Statement s = c.createStatement()) {
+      s.execute("GRANT INSERT ON annals.events, annals.streams TO \"" + role + "\"");
+    }
+  }
+
   /** Fresh statistics and a visibility map after seeding, so both sides read with good plans. */
   public void vacuumAnalyze() throws SQLException {
     try (Connection c = owner();

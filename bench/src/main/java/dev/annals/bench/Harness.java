@@ -89,6 +89,7 @@ public final class Harness {
     try (DevServices services = DevServices.start(redis);
         BenchServer server = BenchServer.start(config, serverEnvironment(services, issuer));
         AnnalsHttp http = new AnnalsHttp(server.baseUri(), issuer)) {
+      db.grantRawWrites(RUNTIME_ROLE); // the server has migrated the database by now
       LOG.info(() -> "Server ready; seeding the read tenant");
       allEvents = seed(http);
       LOG.info("Seeded");

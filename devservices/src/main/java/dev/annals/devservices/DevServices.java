@@ -3,9 +3,11 @@ package dev.annals.devservices;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,11 +28,45 @@ import redis.embedded.RedisServer;
  * manner of Quarkus Dev Services. The run command uses it when no database or Redis is configured;
  * the integration tests use it with {@code fresh} data on their own ports. PostgreSQL runs with
  * {@code max_prepared_transactions} set, since every two-phase commit needs it.
+ *
+ * <p>Nothing here trusts a connection or has a fixed password: at first start PostgreSQL's
+ * superuser (used only for this bootstrap) creates the schema owner {@value #OWNER_ROLE} (no
+ * superuser: it may create databases and roles) and the runtime roles, each with a random password
+ * ({@link DevSecrets}), then {@code pg_hba.conf} is switched to {@code scram-sha-256} for every
+ * connection. Redis requires a password too: its default user is off, Annals' ACL user may run only
+ * the commands Annals uses, and an admin user (for operators and tests) may run all.
  */
 public final class DevServices implements AutoCloseable {
 
   /** The database every embedded server carries; the server connects to it by default. */
   public static final String DATABASE = "annals";
+
+  /** The schema owner Annals connects as for migrations and provisioning: not a superuser. */
+  public static final String OWNER_ROLE = "annals";
+
+  /** The runtime roles (server.xml's defaults for {@code DB_APP_USER}, {@code DB_TENANCY_USER}). */
+  public static final String APP_ROLE = "annals_app";
+
+  public static final String TENANCY_ROLE = "annals_tenancy";
+
+  /** Redis's ACL users: Annals' own, and an admin. */
+  public static final String REDIS_USER = "annals";
+
+  public static final String REDIS_ADMIN = "admin";
+
+  /**
+   * The commands Annals' Redis user may run: connection set-up (Jedis authenticates and may select
+   * a database) and liveness checks; wake-ups are published on channels {@code annals:*}; request
+   * rates run one script (EVALSHA, EVAL when Redis does not know it yet) that counts with INCR,
+   * PEXPIRE and GET on keys {@code annals:rate:*}. A feature that uses more commands adds them
+   * here.
+   */
+  static final String REDIS_COMMANDS =
+      "-@all +auth +hello +select +ping +echo +publish +evalsha +eval +incr +pexpire +get";
+
+  /** The first line of the pg_hba.conf written here: its presence means the bootstrap is done. */
+  private static final String HBA_MARKER =
+      "# Annals embedded default: password authentication only";
 
   private static final Logger LOG = Logger.getLogger(DevServices.class.getName());
 
@@ -41,15 +77,26 @@ public final class DevServices implements AutoCloseable {
    * @param postgresPort port for PostgreSQL, or 0 to start none
    * @param redisPort port for Redis, or 0 to start none
    * @param fresh delete the data directory before starting (tests), or keep it (run command)
+   * @param secretsFile where the passwords are kept (generated when missing)
    */
-  public record Settings(Path dataDir, int postgresPort, int redisPort, boolean fresh) {}
+  public record Settings(
+      Path dataDir, int postgresPort, int redisPort, boolean fresh, Path secretsFile) {
+
+    /** Passwords kept in the data directory ({@value DevSecrets#FILE}). */
+    public Settings(Path dataDir, int postgresPort, int redisPort, boolean fresh) {
+      this(dataDir, postgresPort, redisPort, fresh, dataDir.resolve(DevSecrets.FILE));
+    }
+  }
 
   private final Settings settings;
+  private final DevSecrets secrets;
   private volatile EmbeddedPostgres postgres;
   private final RedisServer redis;
 
-  private DevServices(Settings settings, EmbeddedPostgres postgres, RedisServer redis) {
+  private DevServices(
+      Settings settings, DevSecrets secrets, EmbeddedPostgres postgres, RedisServer redis) {
     this.settings = settings;
+    this.secrets = secrets;
     this.postgres = postgres;
     this.redis = redis;
   }
@@ -60,31 +107,40 @@ public final class DevServices implements AutoCloseable {
       deleteRecursively(settings.dataDir());
     }
     Files.createDirectories(settings.dataDir());
+    DevSecrets secrets = DevSecrets.loadOrCreate(settings.secretsFile());
     EmbeddedPostgres postgres = null;
     RedisServer redis = null;
     try {
       if (settings.postgresPort() > 0) {
-        postgres = startPostgres(settings.dataDir().resolve("postgres"), settings.postgresPort());
+        postgres =
+            startPostgres(settings.dataDir().resolve("postgres"), settings.postgresPort(), secrets);
       }
       if (settings.redisPort() > 0) {
         redis =
             startRedis(
-                settings.dataDir().resolve("redis"), settings.redisPort(), !settings.fresh());
+                settings.dataDir().resolve("redis"),
+                settings.redisPort(),
+                !settings.fresh(),
+                secrets);
       }
-      return new DevServices(settings, postgres, redis);
+      LOG.info(() -> "Passwords of the embedded services are kept in " + settings.secretsFile());
+      return new DevServices(settings, secrets, postgres, redis);
     } catch (IOException | RuntimeException e) {
       closeQuietly(postgres, redis);
       throw e;
     }
   }
 
-  private static EmbeddedPostgres startPostgres(Path dir, int port) throws IOException {
+  private static EmbeddedPostgres startPostgres(Path dir, int port, DevSecrets secrets)
+      throws IOException {
     EmbeddedPostgres postgres =
         EmbeddedPostgres.builder()
             .setPort(port)
             .setDataDirectory(dir)
             .setCleanDataDirectory(false)
             .setPGStartupWait(Duration.ofSeconds(60))
+            // zonky checks readiness as the superuser: with its password once pg_hba asks for one
+            .setConnectConfig("password", secrets.get(DevSecrets.SUPERUSER))
             // zonky defaults to fsync off (-F) and synchronous_commit off, fit for throwaway test
             // databases but not for a default that keeps data: restore PostgreSQL's durability.
             .setServerConfig("fsync", "on")
@@ -93,8 +149,8 @@ public final class DevServices implements AutoCloseable {
             .setServerConfig("max_connections", "200")
             .setServerConfig("listen_addresses", "127.0.0.1")
             .start();
-    try (Connection c = postgres.getPostgresDatabase().getConnection()) {
-      ensureDatabase(c);
+    try {
+      bootstrap(dir, port, secrets);
     } catch (SQLException e) {
       postgres.close();
       throw new IOException("embedded PostgreSQL started but could not be prepared", e);
@@ -103,21 +159,70 @@ public final class DevServices implements AutoCloseable {
     return postgres;
   }
 
-  private static void ensureDatabase(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-      ps.setString(1, DATABASE);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          return;
-        }
-      }
+  /**
+   * First start only (zonky's initdb trusts every local connection): as the superuser, sets its
+   * password, creates the owner and runtime roles with theirs and the database, then switches every
+   * connection to password authentication. Idempotent until the last step, which marks it done.
+   */
+  private static void bootstrap(Path dir, int port, DevSecrets secrets)
+      throws IOException, SQLException {
+    Path hba = dir.resolve("pg_hba.conf");
+    if (Files.readString(hba, StandardCharsets.UTF_8).startsWith(HBA_MARKER)) {
+      return;
     }
-    try (Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + DATABASE);
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "");
+        Statement s = c.createStatement()) {
+      s.execute("ALTER ROLE postgres PASSWORD '" + secrets.get(DevSecrets.SUPERUSER) + "'");
+      role(c, OWNER_ROLE, "CREATEDB CREATEROLE", secrets.get(DevSecrets.OWNER));
+      role(c, APP_ROLE, "NOCREATEDB NOCREATEROLE", secrets.get(DevSecrets.APP));
+      role(c, TENANCY_ROLE, "NOCREATEDB NOCREATEROLE", secrets.get(DevSecrets.TENANCY));
+      // DROP DATABASE ... WITH (FORCE) of a tenant database ends the runtime role's sessions.
+      s.execute("GRANT pg_signal_backend TO " + OWNER_ROLE);
+      if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", DATABASE)) {
+        s.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER_ROLE);
+      }
+      Files.writeString(
+          hba,
+          HBA_MARKER
+              + "\nlocal all all scram-sha-256\n"
+              + "host all all 127.0.0.1/32 scram-sha-256\n"
+              + "host all all ::1/128 scram-sha-256\n",
+          StandardCharsets.UTF_8);
+      s.execute("SELECT pg_reload_conf()");
     }
   }
 
-  private static RedisServer startRedis(Path dir, int port, boolean durable) throws IOException {
+  /** Creates a login role that is no superuser and cannot bypass RLS, or resets its password. */
+  private static void role(Connection c, String name, String options, String password)
+      throws SQLException {
+    String verb = exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", name) ? "ALTER" : "CREATE";
+    try (Statement s = c.createStatement()) {
+      // names are constants; passwords are base64url (DevSecrets): nothing here needs escaping
+      s.execute(
+          verb
+              + " ROLE "
+              + name
+              + " LOGIN NOSUPERUSER NOBYPASSRLS "
+              + options
+              + " PASSWORD '"
+              + password
+              + "'");
+    }
+  }
+
+  private static boolean exists(Connection c, String sql, String param) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, param);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  private static RedisServer startRedis(Path dir, int port, boolean durable, DevSecrets secrets)
+      throws IOException {
     Files.createDirectories(dir);
     RedisServer redis =
         RedisServer.newRedisServer()
@@ -125,6 +230,20 @@ public final class DevServices implements AutoCloseable {
             .bind("127.0.0.1")
             .setting("dir " + dir.toAbsolutePath())
             .setting("appendonly " + (durable ? "yes" : "no"))
+            .setting("user default off")
+            .setting(
+                "user "
+                    + REDIS_USER
+                    + " on >"
+                    + secrets.get(DevSecrets.REDIS)
+                    + " resetchannels &annals:* resetkeys ~annals:* "
+                    + REDIS_COMMANDS)
+            .setting(
+                "user "
+                    + REDIS_ADMIN
+                    + " on >"
+                    + secrets.get(DevSecrets.REDIS_ADMIN)
+                    + " ~* &* +@all")
             .onShutdownForceStop(true)
             .build();
     redis.start();
@@ -142,13 +261,37 @@ public final class DevServices implements AutoCloseable {
       env.put("DB_HOST", "127.0.0.1");
       env.put("DB_PORT", Integer.toString(settings.postgresPort()));
       env.put("DB_NAME", DATABASE);
-      env.put("DB_USER", "postgres");
-      env.put("DB_PASSWORD", "");
+      env.put("DB_USER", OWNER_ROLE);
+      env.put("DB_PASSWORD", secrets.get(DevSecrets.OWNER));
+      env.put("DB_APP_USER", APP_ROLE);
+      env.put("DB_APP_PASSWORD", secrets.get(DevSecrets.APP));
+      env.put("DB_TENANCY_USER", TENANCY_ROLE);
+      env.put("DB_TENANCY_PASSWORD", secrets.get(DevSecrets.TENANCY));
     }
     if (redis != null) {
-      env.put("REDIS_URL", "redis://127.0.0.1:" + settings.redisPort());
+      env.put("REDIS_URL", redisUrl(secrets, settings.redisPort()));
     }
     return env;
+  }
+
+  /** The URL of the embedded Redis as Annals' ACL user. */
+  static String redisUrl(DevSecrets secrets, int port) {
+    return "redis://" + REDIS_USER + ":" + secrets.get(DevSecrets.REDIS) + "@127.0.0.1:" + port;
+  }
+
+  /** The URL of the embedded Redis as its admin user (every command): for operators and tests. */
+  public String adminRedisUrl() {
+    return "redis://"
+        + REDIS_ADMIN
+        + ":"
+        + secrets.get(DevSecrets.REDIS_ADMIN)
+        + "@127.0.0.1:"
+        + settings.redisPort();
+  }
+
+  /** The passwords of these services. */
+  public DevSecrets secrets() {
+    return secrets;
   }
 
   /** The embedded PostgreSQL, when this instance started one. */
@@ -185,7 +328,7 @@ public final class DevServices implements AutoCloseable {
         throw new IOException("interrupted while PostgreSQL was stopping", e);
       }
     }
-    postgres = startPostgres(dir, settings.postgresPort());
+    postgres = startPostgres(dir, settings.postgresPort(), secrets);
   }
 
   @Override
@@ -231,14 +374,21 @@ public final class DevServices implements AutoCloseable {
 
   /**
    * Starts the services and keeps them until the process is terminated; the integration-test build
-   * runs this in the background. Arguments: {@code DATA_DIR POSTGRES_PORT REDIS_PORT}.
+   * runs this in the background. Arguments: {@code DATA_DIR POSTGRES_PORT REDIS_PORT SECRETS_FILE}
+   * (the secrets shared by every service of the build, see {@link DevSecrets#main}).
    */
   public static void main(String[] args) throws IOException, InterruptedException {
-    if (args.length != 3) {
-      throw new IllegalArgumentException("usage: DevServices DATA_DIR POSTGRES_PORT REDIS_PORT");
+    if (args.length != 4) {
+      throw new IllegalArgumentException(
+          "usage: DevServices DATA_DIR POSTGRES_PORT REDIS_PORT SECRETS_FILE");
     }
     Settings settings =
-        new Settings(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]), true);
+        new Settings(
+            Path.of(args[0]),
+            Integer.parseInt(args[1]),
+            Integer.parseInt(args[2]),
+            true,
+            Path.of(args[3]));
     DevServices services = start(settings);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -28,6 +28,11 @@ public final class Api {
 
   private Api() {}
 
+  /** The server's HTTP port. */
+  public static int httpPort() {
+    return ItServer.baseUri().getPort();
+  }
+
   /** A fresh tenant id that no other test uses. */
   public static String newTenantId() {
     return "t"
@@ -52,11 +57,56 @@ public final class Api {
     return createTenant(isolation, null);
   }
 
+  /** The name the second PostgreSQL server of the build is registered under. */
+  public static final String SECOND_SERVER = "it-second";
+
+  private static volatile boolean secondRegistered;
+
+  /**
+   * Registers the second PostgreSQL server the build starts (credentials reference {@code db2}:
+   * {@code DB2_USER}/{@code DB2_PASSWORD} in the server's environment) unless it is registered
+   * already, and returns its name.
+   */
+  public static synchronized String secondServer() {
+    if (!secondRegistered) {
+      awaitServer();
+      HttpResponse<String> r =
+          post(
+              "/api/database-servers",
+              "{\"name\":\""
+                  + SECOND_SERVER
+                  + "\",\"host\":\"127.0.0.1\",\"port\":"
+                  + System.getProperty("annals.it.db2Port")
+                  + ",\"credentials\":\"db2\",\"maxConnectionsPerTenant\":3,"
+                  + "\"maxTenants\":10000}");
+      if (r.statusCode() != 201 && r.statusCode() != 409) {
+        throw new IllegalStateException(
+            "registering the second server failed: " + r.statusCode() + " " + r.body());
+      }
+      secondRegistered = true;
+    }
+    return SECOND_SERVER;
+  }
+
+  /** The {@code database} member that places a tenant on the registered second server. */
+  public static String onSecondServer() {
+    return "{\"server\":\"" + secondServer() + "\"}";
+  }
+
+  private static void awaitServer() {
+    try {
+      ItServer.awaitReady(Duration.ofMinutes(3));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /**
    * Creates a fresh tenant and returns its id.
    *
    * @param isolation shared, schema or database
-   * @param databaseJson the {@code database} member ({"host", "port"}), or null
+   * @param databaseJson the {@code database} member ({"server"}), or null
    */
   public static String createTenant(String isolation, String databaseJson) {
     try {

@@ -15,14 +15,26 @@ public final class Db {
 
   private Db() {}
 
-  /** The platform database's owner (superuser in tests): the registry, shared tenants' data. */
+  /**
+   * PostgreSQL's superuser on the platform database (not the owner Annals uses, which is no
+   * superuser): the registry, shared tenants' data, fixtures nobody else may write.
+   */
   public static Connection owner() throws SQLException {
     return ItServer.ownerConnection();
   }
 
+  /** The superuser of the build's second PostgreSQL server, on its database {@code postgres}. */
+  public static Connection secondServer() throws SQLException {
+    return DriverManager.getConnection(
+        "jdbc:postgresql://127.0.0.1:" + System.getProperty("annals.it.db2Port") + "/postgres",
+        "postgres",
+        ItServer.secret(ItServer.SUPERUSER_PASSWORD));
+  }
+
   /** The runtime role the server uses, on the platform database: subject to Row-Level Security. */
   public static Connection runtime() throws SQLException {
-    return DriverManager.getConnection(ItServer.jdbcUrl(), "annals_app", "");
+    return DriverManager.getConnection(
+        ItServer.jdbcUrl(), "annals_app", ItServer.secret(ItServer.APP_PASSWORD));
   }
 
   /** Tenancy's runtime role on the platform database (the registry, the audit log). */
@@ -38,7 +50,9 @@ public final class Db {
     try (Connection c = owner();
         PreparedStatement ps =
             c.prepareStatement(
-                "SELECT isolation, db_host, db_port FROM annals.tenants WHERE tenant_id = ?")) {
+                "SELECT t.isolation, s.host, s.port FROM annals.tenants t"
+                    + " LEFT JOIN annals.database_servers s ON s.name = t.db_server"
+                    + " WHERE t.tenant_id = ?")) {
       ps.setString(1, tenant);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -62,7 +76,9 @@ public final class Db {
   /** The superuser on the tenant's database, search_path at the tenant's schema. */
   public static Connection ownerOf(String tenant) throws SQLException {
     Location where = location(tenant);
-    Connection c = DriverManager.getConnection(where.jdbcUrl(), "postgres", "");
+    Connection c =
+        DriverManager.getConnection(
+            where.jdbcUrl(), "postgres", ItServer.secret(ItServer.SUPERUSER_PASSWORD));
     try (Statement s = c.createStatement()) {
       s.execute("SET search_path TO " + where.schema());
     }
@@ -71,7 +87,25 @@ public final class Db {
 
   /** The runtime role on the tenant's database (bind before use). */
   public static Connection runtimeOf(String tenant) throws SQLException {
-    return DriverManager.getConnection(location(tenant).jdbcUrl(), "annals_app", "");
+    return DriverManager.getConnection(
+        location(tenant).jdbcUrl(), "annals_app", ItServer.secret(ItServer.APP_PASSWORD));
+  }
+
+  /**
+   * The SQLState with which {@code sql} fails on {@code c} in a transaction bound to {@code tenant}
+   * (rolled back afterwards); fails the test when it succeeds.
+   */
+  public static String refusal(Connection c, String tenant, String sql) throws SQLException {
+    c.setAutoCommit(false);
+    try (Statement s = c.createStatement()) {
+      bind(c, tenant);
+      s.execute(sql);
+    } catch (SQLException e) {
+      return e.getSQLState();
+    } finally {
+      c.rollback();
+    }
+    throw new AssertionError("not refused: " + sql);
   }
 
   /** Binds a tenant (and its schema) for the current transaction, as the server does. */
@@ -156,29 +190,31 @@ public final class Db {
   }
 
   /**
-   * Starts a write transaction as the runtime role that stores one event the way the server does,
-   * and leaves it open: its position is taken but not committed.
+   * Starts a write transaction as the runtime role that stores one event the way the server does
+   * (through the append function: the runtime role has no direct writes), and leaves it open: its
+   * position is taken but not committed.
    */
   public static Connection openAppend(String tenant, String stream, String eventId)
       throws SQLException {
     Connection c = runtimeOf(tenant);
     c.setAutoCommit(false);
     bind(c, tenant);
-    try (PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO streams (tenant_id, stream_id, version) VALUES (?, ?, 1)");
-        PreparedStatement e =
-            c.prepareStatement(
-                "INSERT INTO events (tenant_id, stream_id, stream_version, event_id,"
-                    + " event_type, data, metadata) VALUES (?, ?, 1, ?::uuid, 'Held', '{}',"
-                    + " '{\"correlationId\":\"it\"}')")) {
-      s.setString(1, tenant);
-      s.setString(2, stream);
-      s.executeUpdate();
-      e.setString(1, tenant);
-      e.setString(2, stream);
-      e.setString(3, eventId);
-      e.executeUpdate();
+    try (PreparedStatement ps = c.prepareStatement("SELECT status FROM append_batch(?::jsonb)")) {
+      ps.setString(
+          1,
+          "[{\"tenant\":\""
+              + tenant
+              + "\",\"stream\":\""
+              + stream
+              + "\",\"expected\":\"no_stream\",\"events\":[{\"id\":\""
+              + eventId
+              + "\",\"type\":\"Held\",\"data\":{},\"metadata\":{\"correlationId\":\"it\"}}]}]");
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        if (!"ok".equals(rs.getString(1))) {
+          throw new SQLException("the held append was not stored: " + rs.getString(1));
+        }
+      }
     }
     return c;
   }

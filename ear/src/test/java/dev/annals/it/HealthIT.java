@@ -43,8 +43,15 @@ class HealthIT {
   void aHungRedisDegradesHealthButNeverReadiness() throws Exception {
     URI redis = URI.create(System.getProperty("annals.it.redisUrl"));
     try (Socket socket = new Socket(redis.getHost(), redis.getPort())) {
-      // DEBUG SLEEP blocks the whole Redis server: every client's command hangs meanwhile.
-      socket.getOutputStream().write("DEBUG SLEEP 6\r\n".getBytes(StandardCharsets.US_ASCII));
+      // DEBUG SLEEP blocks the whole Redis server: every client's command hangs meanwhile. Only
+      // the admin user may run it (Annals' own user may not).
+      socket
+          .getOutputStream()
+          .write(
+              ("AUTH admin "
+                      + ItServer.secret(ItServer.REDIS_ADMIN_PASSWORD)
+                      + "\r\nDEBUG SLEEP 6\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
 
       JsonObject degraded = awaitRedis("degraded");

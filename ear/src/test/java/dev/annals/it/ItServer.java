@@ -1,15 +1,20 @@
 package dev.annals.it;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Properties;
 import java.util.logging.Logger;
 
 /**
@@ -40,7 +45,46 @@ public final class ItServer {
 
   /** A connection as the database superuser, for test fixtures the runtime role cannot create. */
   public static Connection ownerConnection() throws SQLException {
-    return DriverManager.getConnection(jdbcUrl(), "postgres", "");
+    return DriverManager.getConnection(jdbcUrl(), "postgres", secret(SUPERUSER_PASSWORD));
+  }
+
+  /** The key of PostgreSQL's superuser password in the build's secrets (DevSecrets). */
+  public static final String SUPERUSER_PASSWORD = "postgres.superuser.password";
+
+  /** The key of the event store's runtime role's password. */
+  public static final String APP_PASSWORD = "db.app.password";
+
+  /** The key of tenancy's runtime role's password. */
+  public static final String TENANCY_PASSWORD = "db.tenancy.password";
+
+  /** The key of the Redis admin user's password. */
+  public static final String REDIS_ADMIN_PASSWORD = "redis.admin.password";
+
+  private static volatile Properties secrets;
+
+  /**
+   * A password of the build's embedded services, generated at random for this run and kept in the
+   * file {@code annals.it.secrets} names (mode 600).
+   */
+  public static String secret(String key) {
+    Properties s = secrets;
+    if (s == null) {
+      s = new Properties();
+      try (Reader r =
+          Files.newBufferedReader(
+              java.nio.file.Path.of(System.getProperty("annals.it.secrets")),
+              StandardCharsets.UTF_8)) {
+        s.load(r);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      secrets = s;
+    }
+    String v = s.getProperty(key);
+    if (v == null) {
+      throw new IllegalStateException("no secret " + key);
+    }
+    return v;
   }
 
   /**

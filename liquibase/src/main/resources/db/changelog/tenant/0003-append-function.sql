@@ -11,6 +11,8 @@ CREATE OR REPLACE FUNCTION "${annals.schema}".append_replay(p_tenant text, p_str
 RETURNS TABLE (outcome text, first_version bigint, last_version bigint, transaction_id text,
                global_position bigint)
 LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, "${annals.schema}"
 AS $$
 DECLARE
   v_ids      uuid[];
@@ -59,10 +61,18 @@ $$;
 -- status per append: ok | replayed | wrong_version | id_conflict | retry, or the tenant's closed
 -- gate: suspended | moved | deleted | no_tenant (nothing written). The gate is read under a shared
 -- advisory lock on the tenant, which tenancy takes exclusively to close it: see tenant_gate.
+--
+-- SECURITY DEFINER: it runs as the tables' owner, the only way the runtime role may change events,
+-- streams and counters (changeset 0007 revokes its direct writes). Declared here, not altered
+-- later, so a new body (runOnChange) keeps it. search_path is pinned (pg_catalog first) so no
+-- object a caller creates can stand in for a built-in; every table is schema-qualified anyway.
+-- Row-Level Security still applies (the tables FORCE it on their owner) to the tenant bound below.
 CREATE OR REPLACE FUNCTION "${annals.schema}".append_batch(p_batch jsonb)
 RETURNS TABLE (ordinal integer, status text, first_version bigint, last_version bigint,
                transaction_id text, global_position bigint, current_version bigint)
 LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, "${annals.schema}"
 AS $$
 DECLARE
   a          jsonb;

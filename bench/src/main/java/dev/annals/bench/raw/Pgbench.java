@@ -1,6 +1,7 @@
 package dev.annals.bench.raw;
 
 import dev.annals.bench.BenchConfig;
+import dev.annals.bench.BenchPasswords;
 import dev.annals.bench.driver.Payload;
 import dev.annals.bench.driver.RunResult;
 import dev.annals.bench.driver.Workload;
@@ -151,7 +152,9 @@ public final class Pgbench {
       cmd.addAll(List.of("-l", "--log-prefix=" + logs.resolve("tx")));
     }
     cmd.add(config.dbName());
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().put("PGPASSWORD", BenchPasswords.app());
+    Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor();
     if (p.exitValue() != 0 || !PROCESSED.matcher(out).find()) {

@@ -1,6 +1,7 @@
 package dev.annals.bench.server;
 
 import dev.annals.bench.BenchConfig;
+import dev.annals.bench.BenchPasswords;
 import dev.annals.bench.driver.Payload;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -37,7 +38,8 @@ public final class BenchDatabase {
   public void recreate() throws SQLException {
     String maintenance =
         "jdbc:postgresql://" + config.dbHost() + ":" + config.dbPort() + "/postgres";
-    try (Connection c = DriverManager.getConnection(maintenance, config.dbOwner(), "");
+    try (Connection c =
+            DriverManager.getConnection(maintenance, config.dbOwner(), BenchPasswords.owner());
         Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS \"" + config.dbName() + "\" WITH (FORCE)");
       s.execute("CREATE DATABASE \"" + config.dbName() + "\"");
@@ -104,6 +106,22 @@ public final class BenchDatabase {
         rows.setLong(9, last);
         rows.executeUpdate();
       }
+    }
+  }
+
+  /**
+   * Lets {@code role} insert events and stream rows with plain SQL in the benchmark's own database,
+   * as the raw side does. Annals' runtime role may not (it appends only through the append
+   * function, which runs as the owner): the raw baseline keeps running as the same role, under the
+   * same Row-Level Security, rather than as a superuser that bypasses it.
+   */
+  public void grantRawWrites(String role) throws SQLException {
+    if (!NAME.matcher(role).matches()) {
+      throw new IllegalArgumentException("Role name must match " + NAME + ": " + role);
+    }
+    try (Connection c = owner();
+        Statement s = c.createStatement()) {
+      s.execute("GRANT INSERT ON annals.events, annals.streams TO \"" + role + "\"");
     }
   }
 
@@ -174,6 +192,6 @@ public final class BenchDatabase {
   }
 
   private Connection owner() throws SQLException {
-    return DriverManager.getConnection(config.jdbcUrl(), config.dbOwner(), "");
+    return DriverManager.getConnection(config.jdbcUrl(), config.dbOwner(), BenchPasswords.owner());
   }
 }

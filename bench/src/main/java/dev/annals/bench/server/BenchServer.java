@@ -1,6 +1,7 @@
 package dev.annals.bench.server;
 
 import dev.annals.bench.BenchConfig;
+import dev.annals.bench.BenchPasswords;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -113,7 +114,9 @@ public final class BenchServer implements AutoCloseable {
     env.put("DB_PORT", Integer.toString(config.dbPort()));
     env.put("DB_NAME", config.dbName());
     env.put("DB_USER", config.dbOwner());
-    env.put("DB_PASSWORD", "");
+    env.put("DB_PASSWORD", BenchPasswords.owner());
+    env.put("DB_APP_PASSWORD", BenchPasswords.app());
+    env.put("DB_TENANCY_PASSWORD", BenchPasswords.tenancy());
     env.put("DB_POOL_MAX", Integer.toString(config.poolMax()));
     // Rates far above anything one machine can send: every request still pays for being counted
     // in Redis, as in production, but the harness's one principal is never refused.

@@ -9,12 +9,16 @@ import dev.annals.client.ApiClient;
 import dev.annals.client.ApiException;
 import dev.annals.client.ApiResponse;
 import dev.annals.client.api.AllEventsApi;
+import dev.annals.client.api.DatabaseServersApi;
 import dev.annals.client.api.StreamsApi;
 import dev.annals.client.api.TenantsApi;
 import dev.annals.client.api.TokensApi;
 import dev.annals.client.model.AllPageView;
 import dev.annals.client.model.AppendRequest;
 import dev.annals.client.model.AppendResponse;
+import dev.annals.client.model.DatabasePlacement;
+import dev.annals.client.model.DatabaseServerRequest;
+import dev.annals.client.model.DatabaseServerView;
 import dev.annals.client.model.Direction;
 import dev.annals.client.model.EventView;
 import dev.annals.client.model.ExpectedVersion;
@@ -56,6 +60,7 @@ class GeneratedClientIT {
   private static TenantsApi tenants;
   private static StreamsApi streams;
   private static AllEventsApi all;
+  private static DatabaseServersApi servers;
 
   @BeforeAll
   static void clientForTheServer() throws InterruptedException {
@@ -68,6 +73,51 @@ class GeneratedClientIT {
     tenants = new TenantsApi(client);
     streams = new StreamsApi(client);
     all = new AllEventsApi(client);
+    servers = new DatabaseServersApi(client);
+  }
+
+  /**
+   * A database server registered, used by a database-mode tenant (which names it), refused removal
+   * while used, and removed once the tenant is purged: all through the generated client.
+   */
+  @Test
+  void databaseServerThroughTheGeneratedClient() throws Exception {
+    String name = "c" + Api.newTenantId().substring(1, 12);
+    DatabaseServerView registered =
+        servers.registerDatabaseServer(
+            new DatabaseServerRequest()
+                .name(name)
+                .host("127.0.0.1")
+                .port(Integer.parseInt(System.getProperty("annals.it.db2Port")))
+                .credentials("db2")
+                .maxTenants(2));
+    assertEquals(name, registered.getName());
+    assertEquals(Boolean.TRUE, registered.getCredentialsResolve());
+    assertEquals(5, registered.getMaxConnectionsPerTenant(), "the default");
+    assertEquals(
+        1,
+        servers.listDatabaseServers().getServers().stream()
+            .filter(s -> s.getName().equals(name))
+            .count());
+
+    String t = Api.newTenantId();
+    TenantView created =
+        tenants.createTenant(
+            new TenantCreateRequest()
+                .id(t)
+                .name("Client " + t)
+                .isolation(Isolation.DATABASE)
+                .database(new DatabasePlacement().server(name)));
+    assertEquals(name, created.getDatabase().getServer());
+    assertEquals(1, servers.getDatabaseServer(name).getTenants());
+    ApiException inUse = assertThrows(ApiException.class, () -> servers.removeDatabaseServer(name));
+    assertEquals(409, inUse.getCode());
+    assertEquals(PROBLEMS + "conflict", problem(inUse).getType().toString());
+
+    tenants.deleteTenant(t, 0);
+    assertEquals(name, servers.removeDatabaseServer(name).getName());
+    ApiException gone = assertThrows(ApiException.class, () -> servers.getDatabaseServer(name));
+    assertEquals(404, gone.getCode());
   }
 
   @Test

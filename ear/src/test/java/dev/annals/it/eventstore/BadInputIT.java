@@ -320,7 +320,7 @@ class BadInputIT {
             "server for a shared tenant",
             "/api/tenants",
             JSON,
-            "{\"id\":\"{n}\",\"name\":\"x\",\"database\":{\"host\":\"127.0.0.1\",\"port\":5432}}",
+            "{\"id\":\"{n}\",\"name\":\"x\",\"database\":{\"server\":\"pg2\"}}",
             400,
             "applies only"),
         post(
@@ -342,21 +342,20 @@ class BadInputIT {
             400,
             "'database.host'"),
         post(
-            "server port out of range",
+            "a port instead of a registered server",
             "/api/tenants",
             JSON,
             "{\"id\":\"{n}\",\"name\":\"x\",\"isolation\":\"database\","
-                + "\"database\":{\"host\":\"127.0.0.1\",\"port\":70000}}",
+                + "\"database\":{\"port\":5432}}",
             400,
             "'database.port'"),
         post(
-            "server port not a whole number",
-            "/api/tenants",
+            "a host and a port on a move",
+            "/api/tenants/{t}/move",
             JSON,
-            "{\"id\":\"{n}\",\"name\":\"x\",\"isolation\":\"database\","
-                + "\"database\":{\"host\":\"127.0.0.1\",\"port\":5432.5}}",
+            "{\"isolation\":\"database\",\"database\":{\"host\":\"127.0.0.1\",\"port\":5432}}",
             400,
-            "'database.port'"),
+            "'database.host'"),
         post(
             "server not an object",
             "/api/tenants",
@@ -366,13 +365,36 @@ class BadInputIT {
             400,
             "'database'"),
         post(
-            "server unreachable",
+            "server name malformed",
             "/api/tenants",
             JSON,
             "{\"id\":\"{n}\",\"name\":\"x\",\"isolation\":\"database\","
-                + "\"database\":{\"host\":\"127.0.0.1\",\"port\":1}}",
+                + "\"database\":{\"server\":\"Pg 2\"}}",
             400,
-            "could not be reached"),
+            "database server name"),
+        post(
+            "server not registered",
+            "/api/tenants",
+            JSON,
+            "{\"id\":\"{n}\",\"name\":\"x\",\"isolation\":\"database\","
+                + "\"database\":{\"server\":\"nowhere\"}}",
+            400,
+            "'database.server'"),
+        post(
+            "server registration with a password in it",
+            "/api/database-servers",
+            JSON,
+            "{\"name\":\"x{n}\",\"host\":\"h\",\"port\":5432,\"credentials\":\"hunter2!\"}",
+            400,
+            "'credentials'"),
+        post(
+            "server registration with an unknown field",
+            "/api/database-servers",
+            JSON,
+            "{\"name\":\"x\",\"host\":\"h\",\"port\":5432,\"credentials\":\"c\","
+                + "\"password\":\"p\"}",
+            400,
+            "Unknown field 'password'"),
         get("tenant id with an encoded quote in the path", "/api/tenants/ab%27c", 400, "Tenant id"),
         get(
             "tenant id with an encoded semicolon in the path",

@@ -53,6 +53,10 @@ class AccessMatrixIT {
           Map.entry("mintToken", new Rule(Set.of(PLATFORM_ADMIN), false)),
           Map.entry("getTenantLimits", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
           Map.entry("setTenantLimits", new Rule(Set.of(PLATFORM_ADMIN), true)),
+          Map.entry("registerDatabaseServer", new Rule(Set.of(PLATFORM_ADMIN), false)),
+          Map.entry("listDatabaseServers", new Rule(Set.of(PLATFORM_ADMIN), false)),
+          Map.entry("getDatabaseServer", new Rule(Set.of(PLATFORM_ADMIN), false)),
+          Map.entry("removeDatabaseServer", new Rule(Set.of(PLATFORM_ADMIN), false)),
           Map.entry("listAuditRecords", new Rule(Set.of(PLATFORM_ADMIN), false)),
           Map.entry("verifyAuditChain", new Rule(Set.of(PLATFORM_ADMIN), false)),
           Map.entry("listTenantAuditRecords", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
@@ -141,7 +145,8 @@ class AccessMatrixIT {
     String path =
         op.pathTemplate()
             .replace("{tenant}", tenant)
-            .replace("{stream}", "matrix-" + UUID.randomUUID());
+            .replace("{stream}", "matrix-" + UUID.randomUUID())
+            .replace("{server}", "matrix-no-such-server");
     String body =
         switch (op.id()) {
           case "createTenant" -> "{\"id\":\"" + Api.newTenantId() + "\",\"name\":\"matrix\"}";

@@ -140,7 +140,9 @@ class TenantMoveIT {
     HttpResponse<String> r =
         Api.post(
             "/api/tenants/" + t + "/move",
-            "{\"isolation\":\"database\",\"database\":{\"host\":\"127.0.0.1\",\"port\":1}}");
+            "{\"isolation\":\"database\",\"database\":{\"server\":\""
+                + DatabaseServersIT.unreachable()
+                + "\"}}");
     assertEquals(202, r.statusCode(), r.body());
     JsonObject view = awaitMoveEnd(t);
     assertEquals("failed", view.getJsonObject("move").getString("phase"));
@@ -160,7 +162,7 @@ class TenantMoveIT {
         400,
         Api.post(
                 "/api/tenants/" + t + "/move",
-                "{\"isolation\":\"shared\",\"database\":{\"host\":\"x\",\"port\":1}}")
+                "{\"isolation\":\"shared\",\"database\":" + Api.onSecondServer() + "}")
             .statusCode());
     assertEquals(404, move(Api.newTenantId(), "shared").statusCode());
     Api.delete("/api/tenants/" + t + "?retainDays=1");
@@ -219,7 +221,7 @@ class TenantMoveIT {
     assertEquals(202, away.statusCode(), away.body());
     JsonObject there = awaitMoveEnd(t);
     assertEquals("done", there.getJsonObject("move").getString("phase"), there.toString());
-    assertEquals(Integer.parseInt(second), there.getJsonObject("database").getInt("port"));
+    assertEquals(Api.SECOND_SERVER, there.getJsonObject("database").getString("server"));
     assertEquals(second, Db.location(t).jdbcUrl().replaceAll(".*:(\\d+)/.*", "$1"));
     assertEquals(201, TenantLifecycleIT.append(t, "s").statusCode(), "writes on the new server");
     assertEquals(2, Db.eventIds(t).size());

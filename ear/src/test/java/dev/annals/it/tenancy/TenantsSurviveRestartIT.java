@@ -30,7 +30,7 @@ class TenantsSurviveRestartIT {
 
   /** The second PostgreSQL server the build starts for database tenants placed elsewhere. */
   static String secondServer() {
-    return "{\"host\":\"127.0.0.1\",\"port\":" + System.getProperty("annals.it.db2Port") + "}";
+    return Api.onSecondServer();
   }
 
   @Test

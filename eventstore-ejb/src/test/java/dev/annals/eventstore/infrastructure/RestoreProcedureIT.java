@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.annals.eventstore.api.Checkpoint;
+import dev.annals.eventstore.api.ExpectedVersion;
+import dev.annals.eventstore.api.StreamId;
 import dev.annals.tenancy.api.Identifiers;
+import dev.annals.tenancy.api.TenantId;
 import dev.annals.tenancy.infrastructure.SchemaMigrator;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -99,27 +102,25 @@ class RestoreProcedureIT {
     }
   }
 
-  /** Appends one event to a new stream as the runtime role, the way the store does. */
+  /**
+   * Appends one event to a new stream as the runtime role, the way the store does (through the
+   * append function: the runtime role has no direct writes).
+   */
   private static String append(LocalCluster cluster, String stream) throws SQLException {
     String id = UUID.randomUUID().toString();
     try (Connection c = cluster.connect(DB, "annals_app")) {
       c.setAutoCommit(false);
-      bind(c);
-      try (PreparedStatement s =
-              c.prepareStatement(
-                  "INSERT INTO annals.streams (tenant_id, stream_id, version) VALUES (?, ?, 1)");
-          PreparedStatement e =
-              c.prepareStatement(
-                  "INSERT INTO annals.events (tenant_id, stream_id, stream_version, event_id,"
-                      + " event_type, data, metadata) VALUES (?, ?, 1, ?::uuid, 'E', '{}', '{}')")) {
-        s.setString(1, TENANT);
-        s.setString(2, stream);
-        s.executeUpdate();
-        e.setString(1, TENANT);
-        e.setString(2, stream);
-        e.setString(3, id);
-        e.executeUpdate();
-      }
+      List<AppendOutcome> outcomes =
+          AppendStatement.execute(
+              c,
+              "annals",
+              List.of(
+                  new AppendCommand(
+                      new TenantId(TENANT),
+                      new StreamId(stream),
+                      new ExpectedVersion.NoStream(),
+                      List.of(new EventRow(id, "E", "{}", "{}")))));
+      assertEquals(AppendStatus.OK, outcomes.get(0).status());
       c.commit();
     }
     return id;
@@ -166,16 +167,6 @@ class RestoreProcedureIT {
         ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getString(1);
-    }
-  }
-
-  private static void bind(Connection c) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT set_config('annals.tenant_id', ?, true),"
-                + " set_config('search_path', 'annals', true)")) {
-      ps.setString(1, TENANT);
-      ps.execute();
     }
   }
 }

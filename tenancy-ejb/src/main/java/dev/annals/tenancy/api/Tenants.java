@@ -17,14 +17,15 @@ public interface Tenants {
    * @param id the new tenant's id
    * @param name display name, 1-200 characters
    * @param isolation where its data lives
-   * @param server for {@link Isolation#DATABASE} only: another PostgreSQL server; empty means the
-   *     platform's own
+   * @param server for {@link Isolation#DATABASE} only: the name of a registered database server
+   *     ({@link DatabaseServers}); empty means the platform's own
    * @return the tenant as stored
    * @throws InvalidRequestException when the name is empty or too long, a server is given for
-   *     another mode, or the server cannot be reached
+   *     another mode or is not registered, or the server cannot be connected to
+   * @throws QuotaExceededException when the server holds its quota of database-mode tenants
    * @throws TenantAlreadyExistsException when the id is taken (ids are never reused)
    */
-  Tenant create(TenantId id, String name, Isolation isolation, Optional<DatabaseServer> server);
+  Tenant create(TenantId id, String name, Isolation isolation, Optional<String> server);
 
   /**
    * @param id the tenant's id
@@ -84,10 +85,14 @@ public interface Tenants {
    * tenant switches. Answers at once; progress shows in {@link #lastMove}. Events keep their
    * checkpoints. A failed move leaves the tenant where it was.
    *
+   * @param server for {@link Isolation#DATABASE} only: the name of a registered database server;
+   *     empty means the platform's own
+   * @throws InvalidRequestException when the server is given for another mode or not registered
+   * @throws QuotaExceededException when the target server holds its quota of database-mode tenants
    * @throws ConflictException when the tenant is already there, moving elsewhere, or not active or
    *     suspended
    */
-  Tenant move(TenantId id, Isolation to, Optional<DatabaseServer> server);
+  Tenant move(TenantId id, Isolation to, Optional<String> server);
 
   /** The tenant's latest move, if it ever moved. */
   Optional<TenantMove> lastMove(TenantId id);

@@ -1,5 +1,6 @@
 package dev.annals.tenancy.infrastructure;
 
+import dev.annals.tenancy.api.DatabaseServer;
 import dev.annals.tenancy.api.Identifiers;
 import dev.annals.tenancy.api.InvalidRequestException;
 import dev.annals.tenancy.api.Isolation;
@@ -12,6 +13,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -23,6 +26,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 @ApplicationScoped
 public class OwnerConnections {
+
+  private static final Logger LOG = Logger.getLogger(OwnerConnections.class.getName());
 
   @Resource(lookup = "jdbc/annals/admin")
   DataSource platformOwner;
@@ -42,6 +47,8 @@ public class OwnerConnections {
   @Inject
   @ConfigProperty(name = "db.password")
   Optional<String> ownerPassword; // an empty value counts as unset in MicroProfile Config
+
+  @Inject ServerCredentials credentials;
 
   @Inject
   @ConfigProperty(name = "db.app.user", defaultValue = "annals_app")
@@ -166,37 +173,54 @@ public class OwnerConnections {
 
   /**
    * A connection outside Liberty's pools: provisioning reaches servers and databases that have no
-   * datasource (yet), and must not create one for a database it is about to drop.
+   * datasource (yet), and must not create one for a database it is about to drop. On a registered
+   * server it logs in with that server's credentials; a failure to connect or log in there is one
+   * generic refusal, without the server's own text (which could tell an open port from a closed or
+   * filtered one, or quote what answered).
    */
   private Connection direct(Tenant t, String database) throws SQLException {
     PGSimpleDataSource ds = new PGSimpleDataSource();
-    if (t.server().isPresent()) {
-      ds.setServerNames(new String[] {t.server().get().host()});
-      ds.setPortNumbers(new int[] {t.server().get().port()});
-    } else {
-      ds.setServerNames(new String[] {platformHost});
-      ds.setPortNumbers(new int[] {platformPort});
-    }
     ds.setDatabaseName(database);
-    ds.setUser(ownerUser);
-    ds.setPassword(ownerPassword.orElse(""));
     ds.setConnectTimeout(5);
     ds.setLoginTimeout(5);
     ds.setApplicationName("annals-provisioning");
+    if (t.server().isEmpty()) {
+      ds.setServerNames(new String[] {platformHost});
+      ds.setPortNumbers(new int[] {platformPort});
+      ds.setUser(ownerUser);
+      ds.setPassword(ownerPassword.orElse(""));
+      return ds.getConnection();
+    }
+    DatabaseServer server = t.server().get();
+    ServerCredentials.Credentials login =
+        credentials
+            .resolve(server.credentials())
+            .orElseThrow(
+                () ->
+                    new InvalidRequestException(
+                        "The credentials of database server '"
+                            + server.name()
+                            + "' are not configured (its reference names no user)"));
+    ds.setServerNames(new String[] {server.host()});
+    ds.setPortNumbers(new int[] {server.port()});
+    ds.setUser(login.user());
+    ds.setPassword(login.password());
     try {
       return ds.getConnection();
     } catch (SQLException e) {
-      if (e.getSQLState() != null && e.getSQLState().startsWith("08") && t.server().isPresent()) {
-        throw new InvalidRequestException(
-            "PostgreSQL at "
-                + t.server().get().host()
-                + ":"
-                + t.server().get().port()
-                + " could not be reached (SQLState "
-                + e.getSQLState()
-                + "): check host, port and that it accepts connections from Annals");
-      }
-      throw e;
+      LOG.log(
+          Level.WARNING,
+          "Could not connect to database server " + server.name() + " as " + login.user(),
+          e);
+      throw new InvalidRequestException(unusable(server));
     }
+  }
+
+  /** The one answer for a registered server that cannot be connected to or logged in to. */
+  static String unusable(DatabaseServer server) {
+    return "The database server '"
+        + server.name()
+        + "' could not be used: connecting or logging in failed. Check its registration and"
+        + " credentials, and that it accepts connections from Annals";
   }
 }

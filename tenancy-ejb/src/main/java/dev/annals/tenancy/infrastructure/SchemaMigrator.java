@@ -37,6 +37,9 @@ public final class SchemaMigrator {
   /** The tenant-data changelog. */
   public static final String TENANT_CHANGELOG = "db/changelog/tenant-changelog.xml";
 
+  /** Where the platform changelog is tracked (its tables name their schema themselves). */
+  static final String PLATFORM_SCHEMA = "public";
+
   private static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9_]{2,62}$");
 
   private final String appRole;
@@ -83,10 +86,12 @@ public final class SchemaMigrator {
   private void run(Connection owner, String changelog, String schema) throws LiquibaseException {
     Database database =
         DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(owner));
-    if (schema != null) {
-      database.setDefaultSchemaName(schema);
-      database.setLiquibaseSchemaName(schema);
-    }
+    // Named explicitly, never left to search_path: its "$user" entry would make an owner named
+    // like a tenant-data schema (the default owner 'annals') track the platform changelog in that
+    // schema's table from the second start on.
+    String target = schema == null ? PLATFORM_SCHEMA : schema;
+    database.setDefaultSchemaName(target);
+    database.setLiquibaseSchemaName(target);
     Liquibase liquibase = new Liquibase(changelog, resources(), database);
     for (Map.Entry<String, String> p : parameters(schema).entrySet()) {
       liquibase.setChangeLogParameter(p.getKey(), p.getValue());

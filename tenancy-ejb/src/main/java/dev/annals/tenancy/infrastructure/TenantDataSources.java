@@ -129,15 +129,21 @@ public class TenantDataSources {
   }
 
   /**
-   * The declaration. Idle connections are closed after a minute, so many quiet tenants do not hold
-   * the server's connection slots. Host and port are validated ({@code DatabaseServer}) and the
-   * names derive from a validated id, so nothing here needs escaping; credentials stay server
-   * variables.
+   * The declaration. The pool starts empty (minPoolSize 0: a new or quiet tenant holds no
+   * connection), idle connections are closed after a minute and every connection is replaced after
+   * 30 minutes, so many quiet tenants do not hold the server's connection slots; on a registered
+   * server the pool is capped by its {@code maxConnectionsPerTenant}. Host and port come from the
+   * server's registration (validated, {@code DatabaseServer}) and the names derive from a validated
+   * id, so nothing here needs escaping; credentials stay server variables.
    */
   static String declaration(Tenant t) {
     String id = t.id().value();
     String host = t.server().map(s -> s.host()).orElse("${db.host}");
     String port = t.server().map(s -> Integer.toString(s.port())).orElse("${db.port}");
+    String pool =
+        t.server()
+            .map(s -> Integer.toString(s.maxConnectionsPerTenant()))
+            .orElse("${db.pool.tenant.max}");
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <!-- Written by Annals for tenant %1$s (database isolation); regenerated at start-up from
@@ -150,13 +156,20 @@ public class TenantDataSources {
             <properties.postgresql serverName="%3$s" portNumber="%4$s" databaseName="%5$s"
                                    user="${db.app.user}" password="${db.app.password}"
                                    ApplicationName="annals-tenant"/>
-            <connectionManager maxPoolSize="${db.pool.tenant.max}" minPoolSize="0" connectionTimeout="10s"
-                               maxIdleTime="1m" reapTime="20s" purgePolicy="ValidateAllConnections"/>
+            <connectionManager maxPoolSize="%7$s" minPoolSize="0" connectionTimeout="10s"
+                               maxIdleTime="1m" agedTimeout="30m" reapTime="20s"
+                               purgePolicy="ValidateAllConnections"/>
           </dataSource>
         </server>
         """
         .formatted(
-            id, jndiName(t), host, port, Identifiers.databaseOf(t.id()), name(t).replace('-', '_'));
+            id,
+            jndiName(t),
+            host,
+            port,
+            Identifiers.databaseOf(t.id()),
+            name(t).replace('-', '_'),
+            pool);
   }
 
   private static Path directory() {

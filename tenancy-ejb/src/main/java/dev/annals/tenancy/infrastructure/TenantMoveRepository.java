@@ -1,9 +1,9 @@
 package dev.annals.tenancy.infrastructure;
 
 import static dev.annals.tenancy.infrastructure.TenantRepository.instant;
-import static dev.annals.tenancy.infrastructure.TenantRepository.server;
 import static dev.annals.tenancy.infrastructure.TenantRepository.setServer;
 
+import dev.annals.tenancy.api.DatabaseServer;
 import dev.annals.tenancy.api.Isolation;
 import dev.annals.tenancy.api.MovePhase;
 import dev.annals.tenancy.api.Tenant;
@@ -15,7 +15,9 @@ import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The moves of tenants between places, {@code annals.tenant_moves}, through tenancy's pool. */
@@ -30,9 +32,9 @@ public class TenantMoveRepository {
   public record Opened(long moveId, int generation) {}
 
   private static final String INSERT =
-      "INSERT INTO annals.tenant_moves (tenant_id, from_isolation, from_host, from_port,"
-          + " to_isolation, to_host, to_port, prior_state, to_generation)"
-          + " SELECT t.tenant_id, ?, ?, ?, ?, ?, ?, ?, 1 + greatest(t.datasource_generation,"
+      "INSERT INTO annals.tenant_moves (tenant_id, from_isolation, from_server,"
+          + " to_isolation, to_server, prior_state, to_generation)"
+          + " SELECT t.tenant_id, ?, ?, ?, ?, ?, 1 + greatest(t.datasource_generation,"
           + " coalesce((SELECT max(m.to_generation) FROM annals.tenant_moves m"
           + " WHERE m.tenant_id = t.tenant_id), 0))"
           + " FROM annals.tenants t WHERE t.tenant_id = ?"
@@ -54,17 +56,17 @@ public class TenantMoveRepository {
   private static final String SWITCH =
       "WITH m AS (UPDATE annals.tenant_moves SET phase = 'switched', events_copied = ?,"
           + " updated_at = now() WHERE move_id = ? AND phase = 'fenced' RETURNING tenant_id)"
-          + " UPDATE annals.tenants SET isolation = ?, db_host = ?, db_port = ?,"
+          + " UPDATE annals.tenants SET isolation = ?, db_server = ?,"
           + " datasource_generation = ?, updated_at = now()"
           + " WHERE tenant_id IN (SELECT tenant_id FROM m)";
 
   private static final String LAST =
-      "SELECT to_isolation, to_host, to_port, phase, events_copied, error, started_at,"
+      "SELECT to_isolation, to_server, NULL, phase, events_copied, error, started_at,"
           + " finished_at FROM annals.tenant_moves WHERE tenant_id = ?"
           + " ORDER BY move_id DESC LIMIT 1";
 
   private static final String STALE =
-      "SELECT move_id, from_isolation, from_host, from_port, to_isolation, to_host, to_port,"
+      "SELECT move_id, from_isolation, from_server, NULL, to_isolation, to_server, NULL,"
           + " prior_state, phase, tenant_id, to_generation FROM annals.tenant_moves"
           + " WHERE phase IN ('copying', 'fenced', 'switched')"
           + " AND updated_at < now() - make_interval(mins => ?)";
@@ -83,10 +85,10 @@ public class TenantMoveRepository {
             ps -> {
               ps.setString(1, from.isolation().wireName());
               setServer(ps, 2, from.server());
-              ps.setString(4, to.isolation().wireName());
-              setServer(ps, 5, to.server());
-              ps.setString(7, from.state().wireName());
-              ps.setString(8, from.id().value());
+              ps.setString(3, to.isolation().wireName());
+              setServer(ps, 4, to.server());
+              ps.setString(5, from.state().wireName());
+              ps.setString(6, from.id().value());
             },
             rs -> new Opened(rs.getLong(1), rs.getInt(2)))
         .stream()
@@ -127,7 +129,7 @@ public class TenantMoveRepository {
               ps.setLong(2, move.moveId());
               ps.setString(3, move.to().isolation().wireName());
               setServer(ps, 4, move.to().server());
-              ps.setInt(6, move.to().generation());
+              ps.setInt(5, move.to().generation());
             });
     if (switched != 1) {
       throw new SQLException("move " + move.moveId() + " of " + move.to().id() + " is not fenced");
@@ -153,21 +155,39 @@ public class TenantMoveRepository {
 
   /** The tenant's latest move. */
   public Optional<TenantMove> lastMove(TenantId id) throws SQLException {
-    return registry
-        .query(
-            LAST,
-            ps -> ps.setString(1, id.value()),
-            rs ->
-                new TenantMove(
-                    Isolation.parse(rs.getString(1)),
-                    server(rs, 2),
-                    MovePhase.parse(rs.getString(4)),
-                    rs.getLong(5),
-                    Optional.ofNullable(rs.getString(6)),
-                    instant(rs, 7).orElseThrow(),
-                    instant(rs, 8)))
-        .stream()
-        .findFirst();
+    Map<String, DatabaseServer> servers = new HashMap<>();
+    List<Optional<String>> names = new ArrayList<>();
+    Optional<TenantMove> last =
+        registry
+            .query(
+                LAST,
+                ps -> ps.setString(1, id.value()),
+                rs -> {
+                  names.add(Optional.ofNullable(rs.getString(2)));
+                  return new TenantMove(
+                      Isolation.parse(rs.getString(1)),
+                      Optional.empty(),
+                      MovePhase.parse(rs.getString(4)),
+                      rs.getLong(5),
+                      Optional.ofNullable(rs.getString(6)),
+                      instant(rs, 7).orElseThrow(),
+                      instant(rs, 8));
+                })
+            .stream()
+            .findFirst();
+    if (last.isEmpty() || names.get(0).isEmpty()) {
+      return last;
+    }
+    TenantMove m = last.get();
+    return Optional.of(
+        new TenantMove(
+            m.to(),
+            Optional.of(registry.server(servers, names.get(0).get())),
+            m.phase(),
+            m.eventsCopied(),
+            m.error(),
+            m.startedAt(),
+            m.finishedAt()));
   }
 
   /** Open moves not touched for {@code minutes}: their node died. */
@@ -176,9 +196,9 @@ public class TenantMoveRepository {
         long moveId,
         String tenant,
         Isolation from,
-        Optional<dev.annals.tenancy.api.DatabaseServer> fromServer,
+        Optional<String> fromServer,
         Isolation to,
-        Optional<dev.annals.tenancy.api.DatabaseServer> toServer,
+        Optional<String> toServer,
         TenantState priorState,
         MovePhase phase,
         int toGeneration) {}
@@ -191,21 +211,30 @@ public class TenantMoveRepository {
                     rs.getLong(1),
                     rs.getString(10),
                     Isolation.parse(rs.getString(2)),
-                    server(rs, 3),
+                    Optional.ofNullable(rs.getString(3)),
                     Isolation.parse(rs.getString(5)),
-                    server(rs, 6),
+                    Optional.ofNullable(rs.getString(6)),
                     TenantState.parse(rs.getString(8)),
                     MovePhase.parse(rs.getString(9)),
                     rs.getInt(11)));
     List<MoveRow> moves = new ArrayList<>();
+    Map<String, DatabaseServer> servers = new HashMap<>();
     for (Open m : open) {
+      Optional<DatabaseServer> fromServer =
+          m.fromServer().isEmpty()
+              ? Optional.empty()
+              : Optional.of(registry.server(servers, m.fromServer().get()));
+      Optional<DatabaseServer> toServer =
+          m.toServer().isEmpty()
+              ? Optional.empty()
+              : Optional.of(registry.server(servers, m.toServer().get()));
       Tenant t = registry.find(new TenantId(m.tenant())).orElseThrow();
       moves.add(
           new MoveRow(
               m.moveId(),
-              t.at(m.from(), m.fromServer()),
+              t.at(m.from(), fromServer),
               // a move opened before generations were recorded has none: only its data matters
-              t.at(m.to(), m.toServer()).inGeneration(Math.max(m.toGeneration(), 1)),
+              t.at(m.to(), toServer).inGeneration(Math.max(m.toGeneration(), 1)),
               m.priorState(),
               m.phase()));
     }

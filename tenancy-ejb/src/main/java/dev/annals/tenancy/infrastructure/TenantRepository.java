@@ -2,6 +2,7 @@ package dev.annals.tenancy.infrastructure;
 
 import dev.annals.tenancy.api.DatabaseServer;
 import dev.annals.tenancy.api.Isolation;
+import dev.annals.tenancy.api.QuotaExceededException;
 import dev.annals.tenancy.api.Tenant;
 import dev.annals.tenancy.api.TenantId;
 import dev.annals.tenancy.api.TenantState;
@@ -31,12 +32,12 @@ import javax.sql.DataSource;
 public class TenantRepository {
 
   static final String COLUMNS =
-      "tenant_id, name, isolation, state, created_at, db_host, db_port, deleted_at, purge_after,"
+      "tenant_id, name, isolation, state, created_at, db_server, deleted_at, purge_after,"
           + " purged_at, datasource_generation";
 
   private static final String INSERT =
-      "INSERT INTO annals.tenants (tenant_id, name, isolation, state, db_host, db_port)"
-          + " VALUES (?, ?, ?, 'creating', ?, ?) ON CONFLICT (tenant_id) DO NOTHING RETURNING "
+      "INSERT INTO annals.tenants (tenant_id, name, isolation, state, db_server)"
+          + " VALUES (?, ?, ?, 'creating', ?) ON CONFLICT (tenant_id) DO NOTHING RETURNING "
           + COLUMNS;
 
   private static final String FIND =
@@ -114,7 +115,58 @@ public class TenantRepository {
   }
 
   List<Tenant> tenants(String sql, Params params) throws SQLException {
-    return query(sql, params, TenantRepository::row);
+    return resolved(query(sql, params, TenantRepository::row));
+  }
+
+  /** A tenant row whose server is known by name only. */
+  private record Row(Tenant tenant, Optional<String> server) {}
+
+  private List<Tenant> resolved(List<Row> rows) throws SQLException {
+    Map<String, DatabaseServer> servers = new HashMap<>();
+    List<Tenant> tenants = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      Tenant t = r.tenant();
+      if (r.server().isPresent()) {
+        t = t.at(t.isolation(), Optional.of(server(servers, r.server().get())));
+      }
+      tenants.add(t);
+    }
+    return tenants;
+  }
+
+  /** The registered server of this name (rows reference it by foreign key). */
+  DatabaseServer server(Map<String, DatabaseServer> known, String name) throws SQLException {
+    if (known.isEmpty()) {
+      for (DatabaseServer s :
+          query(
+              "SELECT " + DatabaseServerRepository.COLUMNS + " FROM annals.database_servers",
+              ps -> {},
+              DatabaseServerRepository::row)) {
+        known.put(s.name(), s);
+      }
+    }
+    DatabaseServer s = known.get(name);
+    if (s == null) {
+      throw new SQLException("database server " + name + " is not registered");
+    }
+    return s;
+  }
+
+  /** Work in one local transaction on tenancy's connection, committed unless it throws. */
+  <R> R inTransaction(OwnerConnections.SqlWork<R> work) throws SQLException {
+    try (Connection c = tenancy.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        R result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    }
   }
 
   private Optional<Tenant> tenant(String sql, Params params) throws SQLException {
@@ -125,18 +177,81 @@ public class TenantRepository {
     return tenant(sql, params).orElseThrow(() -> new SQLException("tenant " + id + " vanished"));
   }
 
-  /** Claims the id with a row in state {@code creating}; empty when the id is taken. */
+  /**
+   * Claims the id with a row in state {@code creating}; empty when the id is taken. A database-mode
+   * tenant is claimed only while its server holds fewer than {@code maxTenants} of them: claims for
+   * one server are serialised (an advisory lock on it), so concurrent creations cannot overshoot.
+   *
+   * @throws QuotaExceededException when the server is full
+   */
   public Optional<Tenant> claim(
-      TenantId id, String name, Isolation isolation, Optional<DatabaseServer> server)
+      TenantId id,
+      String name,
+      Isolation isolation,
+      Optional<DatabaseServer> server,
+      int maxTenants)
       throws SQLException {
-    return tenant(
-        INSERT,
-        ps -> {
-          ps.setString(1, id.value());
-          ps.setString(2, name);
-          ps.setString(3, isolation.wireName());
-          setServer(ps, 4, server);
+    if (isolation != Isolation.DATABASE) {
+      return tenant(INSERT, claimParams(id, name, isolation, server));
+    }
+    String quota = quotaName(server);
+    return inTransaction(
+        c -> {
+          try (PreparedStatement lock =
+              c.prepareStatement(
+                  "SELECT pg_advisory_xact_lock(hashtext('annals.database_servers'),"
+                      + " hashtext(?))")) {
+            lock.setString(1, server.map(DatabaseServer::name).orElse(""));
+            lock.execute();
+          }
+          try (PreparedStatement usage = c.prepareStatement(DatabaseServerRepository.USAGE)) {
+            usage.setString(1, server.map(DatabaseServer::name).orElse(null));
+            usage.setString(2, server.map(DatabaseServer::name).orElse(null));
+            try (ResultSet rs = usage.executeQuery()) {
+              rs.next();
+              if (rs.getInt(1) >= maxTenants) {
+                throw new QuotaExceededException(
+                    quota,
+                    maxTenants,
+                    "The database server "
+                        + server.map(s -> "'" + s.name() + "'").orElse("of the platform")
+                        + " holds its maximum of "
+                        + maxTenants
+                        + " database-mode tenants ("
+                        + quota
+                        + "): place the tenant on another registered server or raise the quota");
+              }
+            }
+          }
+          List<Row> rows = new ArrayList<>();
+          try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            claimParams(id, name, isolation, server).set(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                rows.add(row(rs));
+              }
+            }
+          }
+          // the server is the one passed in: no lookup needed
+          return rows.stream().findFirst().map(r -> r.tenant().at(isolation, server));
         });
+  }
+
+  /** The name of a server's quota on database-mode tenants, as problems name it. */
+  public static String quotaName(Optional<DatabaseServer> server) {
+    return server
+        .map(s -> "database-servers/" + s.name() + "/maxTenants")
+        .orElse("annals.tenancy.platform.max-database-tenants");
+  }
+
+  private static Params claimParams(
+      TenantId id, String name, Isolation isolation, Optional<DatabaseServer> server) {
+    return ps -> {
+      ps.setString(1, id.value());
+      ps.setString(2, name);
+      ps.setString(3, isolation.wireName());
+      setServer(ps, 4, server);
+    };
   }
 
   /** The tenant with this id, if any, in any state. */
@@ -224,19 +339,10 @@ public class TenantRepository {
   static void setServer(PreparedStatement ps, int index, Optional<DatabaseServer> server)
       throws SQLException {
     if (server.isPresent()) {
-      ps.setString(index, server.get().host());
-      ps.setInt(index + 1, server.get().port());
+      ps.setString(index, server.get().name());
     } else {
       ps.setNull(index, Types.VARCHAR);
-      ps.setNull(index + 1, Types.INTEGER);
     }
-  }
-
-  static Optional<DatabaseServer> server(ResultSet rs, int column) throws SQLException {
-    String host = rs.getString(column);
-    return host == null
-        ? Optional.empty()
-        : Optional.of(new DatabaseServer(host, rs.getInt(column + 1)));
   }
 
   static Optional<Instant> instant(ResultSet rs, int column) throws SQLException {
@@ -244,17 +350,19 @@ public class TenantRepository {
     return t == null ? Optional.empty() : Optional.of(t.toInstant());
   }
 
-  private static Tenant row(ResultSet rs) throws SQLException {
-    return new Tenant(
-        new TenantId(rs.getString(1)),
-        rs.getString(2),
-        Isolation.parse(rs.getString(3)),
-        TenantState.parse(rs.getString(4)),
-        instant(rs, 5).orElseThrow(),
-        server(rs, 6),
-        instant(rs, 8),
-        instant(rs, 9),
-        rs.getObject(10) != null,
-        rs.getInt(11));
+  private static Row row(ResultSet rs) throws SQLException {
+    Tenant t =
+        new Tenant(
+            new TenantId(rs.getString(1)),
+            rs.getString(2),
+            Isolation.parse(rs.getString(3)),
+            TenantState.parse(rs.getString(4)),
+            instant(rs, 5).orElseThrow(),
+            Optional.empty(),
+            instant(rs, 7),
+            instant(rs, 8),
+            rs.getObject(9) != null,
+            rs.getInt(10));
+    return new Row(t, Optional.ofNullable(rs.getString(6)));
   }
 }

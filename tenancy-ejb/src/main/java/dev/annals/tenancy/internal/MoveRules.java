@@ -1,7 +1,6 @@
 package dev.annals.tenancy.internal;
 
 import dev.annals.tenancy.api.ConflictException;
-import dev.annals.tenancy.api.DatabaseServer;
 import dev.annals.tenancy.api.InvalidRequestException;
 import dev.annals.tenancy.api.Isolation;
 import dev.annals.tenancy.api.Tenant;
@@ -32,10 +31,10 @@ final class MoveRules {
   /**
    * @throws InvalidRequestException when a server is named for a mode other than database
    */
-  static void checkTarget(Isolation to, Optional<DatabaseServer> server) {
+  static void checkTarget(Isolation to, Optional<String> server) {
     if (server.isPresent() && to != Isolation.DATABASE) {
       throw new InvalidRequestException(
-          "'database' (host and port) applies only to isolation 'database'");
+          "'database' (a registered server) applies only to isolation 'database'");
     }
   }
 

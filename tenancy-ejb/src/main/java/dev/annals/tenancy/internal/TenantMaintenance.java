@@ -108,7 +108,7 @@ public class TenantMaintenance {
           Json.createObjectBuilder()
               .add("name", claimed.name())
               .add("isolation", claimed.isolation().wireName());
-      claimed.server().ifPresent(s -> detail.add("host", s.host()).add("port", s.port()));
+      claimed.server().ifPresent(s -> detail.add("server", s.name()));
       audit(AuditEvent.onTenant(id, "tenant.created", detail.build()));
       return active;
     } catch (SQLException | IOException | LiquibaseException e) {

@@ -6,6 +6,7 @@ import dev.annals.tenancy.api.AuditLog;
 import dev.annals.tenancy.api.AuditOutcome;
 import dev.annals.tenancy.api.AuditScope;
 import dev.annals.tenancy.api.ConflictException;
+import dev.annals.tenancy.api.InvalidRequestException;
 import dev.annals.tenancy.api.Isolation;
 import dev.annals.tenancy.api.MovePhase;
 import dev.annals.tenancy.api.SqlFailure;
@@ -177,7 +178,11 @@ public class TenantMover {
     } catch (Exception e) {
       if (!switched) {
         LOG.log(Level.WARNING, "Move of tenant " + from.id() + " failed; it stays where it was", e);
-        abort(move, SqlFailure.describe(e), actor);
+        // a refusal of the target server is already worded for the caller (and carries no cause)
+        abort(
+            move,
+            e instanceof InvalidRequestException ? e.getMessage() : SqlFailure.describe(e),
+            actor);
         return;
       }
       LOG.log(Level.WARNING, "Move of tenant " + from.id() + " switched, then failed", e);

@@ -54,18 +54,20 @@ public class TenantsBean implements Tenants {
 
   @EJB TenantConnections connections;
 
+  @Inject ServerPlacement placement;
+
   @Override
-  public Tenant create(
-      TenantId id, String name, Isolation isolation, Optional<DatabaseServer> server) {
+  public Tenant create(TenantId id, String name, Isolation isolation, Optional<String> serverName) {
     if (name == null || name.isBlank() || name.length() > 200) {
       throw new InvalidRequestException("Tenant name must be 1-200 characters");
     }
-    MoveRules.checkTarget(isolation, server);
+    MoveRules.checkTarget(isolation, serverName);
     try {
+      Optional<DatabaseServer> server = placement.resolve(serverName);
       Tenant claimed =
           maintenance
               .repository()
-              .claim(id, name, isolation, server)
+              .claim(id, name, isolation, server, placement.maxTenants(server))
               .orElseThrow(() -> new TenantAlreadyExistsException(id));
       Tenant created = maintenance.provision(claimed);
       registry.invalidate(id);
@@ -208,15 +210,24 @@ public class TenantsBean implements Tenants {
   }
 
   @Override
-  public Tenant move(TenantId id, Isolation to, Optional<DatabaseServer> server) {
-    MoveRules.checkTarget(to, server);
+  public Tenant move(TenantId id, Isolation to, Optional<String> serverName) {
+    MoveRules.checkTarget(to, serverName);
     Tenant t = existing(id);
+    Optional<DatabaseServer> server;
+    try {
+      server = placement.resolve(serverName);
+    } catch (SQLException e) {
+      throw unavailable("read the database servers", e);
+    }
     Tenant target = t.at(to, server); // its generation is chosen when the move opens
     Optional<TenantMove> last = t.state() == TenantState.MOVING ? lastMove(id) : Optional.empty();
     if (MoveRules.check(t, target, last) == MoveRules.Verdict.UNDER_WAY) {
       return t; // the same move again: idempotent
     }
     try {
+      if (to == Isolation.DATABASE) {
+        placement.requireRoom(server);
+      }
       return mover.begin(t, target);
     } catch (SQLException e) {
       throw new UnavailableException("Could not start moving tenant " + id + " now: " + e);

@@ -21,7 +21,7 @@ class MoveRulesTest {
 
   private static final Instant T0 = Instant.parse("2026-01-10T12:00:00Z");
   private static final Optional<DatabaseServer> PG2 =
-      Optional.of(new DatabaseServer("pg2.internal", 5432));
+      Optional.of(new DatabaseServer("pg2", "pg2.internal", 5432, "pg2", 5, 10));
 
   static Tenant tenant(Isolation isolation, TenantState state) {
     return new Tenant(
@@ -125,12 +125,14 @@ class MoveRulesTest {
 
   @Test
   void aServerIsOnlyForDatabaseIsolation() {
-    MoveRules.checkTarget(Isolation.DATABASE, PG2);
+    MoveRules.checkTarget(Isolation.DATABASE, Optional.of("pg2"));
     MoveRules.checkTarget(Isolation.SCHEMA, Optional.empty());
     InvalidRequestException e =
         assertThrows(
-            InvalidRequestException.class, () -> MoveRules.checkTarget(Isolation.SCHEMA, PG2));
-    assertEquals("'database' (host and port) applies only to isolation 'database'", e.getMessage());
+            InvalidRequestException.class,
+            () -> MoveRules.checkTarget(Isolation.SCHEMA, Optional.of("pg2")));
+    assertEquals(
+        "'database' (a registered server) applies only to isolation 'database'", e.getMessage());
   }
 
   @Test

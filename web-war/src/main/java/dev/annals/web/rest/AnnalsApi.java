@@ -89,7 +89,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                   in = ParameterIn.PATH,
                   required = true,
                   description = "The stream's id",
-                  schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9._:@-]{1,200}$"))
+                  schema =
+                      @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9._:@-]{1,200}$")),
+              @Parameter(
+                  name = "server",
+                  in = ParameterIn.PATH,
+                  required = true,
+                  description = "A registered database server's name",
+                  schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z][a-z0-9_-]{0,39}$"))
             },
             responses = {
               @APIResponse(
@@ -145,6 +152,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                           mediaType = Problem.MEDIA_TYPE,
                           schema = @Schema(implementation = ProblemView.class))),
               @APIResponse(
+                  name = "DatabaseServerNotFound",
+                  responseCode = "404",
+                  description = "No database server is registered under this name",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = ProblemView.class))),
+              @APIResponse(
                   name = "StreamNotFound",
                   responseCode = "404",
                   description = "No such tenant or stream",
@@ -178,6 +193,16 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                   name = "TenantSuspended",
                   responseCode = "423",
                   description = "The tenant is suspended: writes are refused until it is resumed",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = ProblemView.class))),
+              @APIResponse(
+                  name = "QuotaExceeded",
+                  responseCode = "403",
+                  description =
+                      "A quota would be exceeded: 'quota' names it, 'limit' is its value. Waiting"
+                          + " does not help; an admin raises the quota or usage goes down",
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,

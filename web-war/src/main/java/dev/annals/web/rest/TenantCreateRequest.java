@@ -9,23 +9,24 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param id the new tenant's id, never reused
  * @param name display name
  * @param isolation where its data lives; default shared
- * @param database another PostgreSQL server, for isolation database only
+ * @param database a registered database server, for isolation database only (default: the
+ *     platform's own)
  */
 @Schema(name = "TenantCreateRequest")
 public record TenantCreateRequest(
     @Schema(required = true, pattern = "^[a-z][a-z0-9_]{2,39}$", maxLength = 40) String id,
     @Schema(required = true) String name,
     @Schema(ref = "Isolation", defaultValue = "shared") String isolation,
-    DatabaseServerRequest database) {
+    DatabasePlacement database) {
 
   /**
-   * A database server registered for a database-mode tenant.
+   * Where a database-mode tenant's database lives: a server a platform admin registered (never a
+   * host and port).
    *
-   * @param host host name or address
-   * @param port port
+   * @param server the registered server's name
    */
-  @Schema(name = "DatabaseServerRequest")
-  public record DatabaseServerRequest(
-      @Schema(required = true) String host,
-      @Schema(required = true, minimum = "1", maximum = "65535") int port) {}
+  @Schema(name = "DatabasePlacement")
+  public record DatabasePlacement(
+      @Schema(required = true, pattern = "^[a-z][a-z0-9_-]{0,39}$", maxLength = 40)
+          String server) {}
 }

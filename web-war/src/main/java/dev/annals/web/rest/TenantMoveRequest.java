@@ -7,9 +7,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * by hand, refusing unknown fields by name.
  *
  * @param isolation the target isolation mode
- * @param database another PostgreSQL server, for isolation database only
+ * @param database a registered database server, for isolation database only (default: the
+ *     platform's own)
  */
 @Schema(name = "TenantMoveRequest")
 public record TenantMoveRequest(
     @Schema(required = true, ref = "Isolation") String isolation,
-    TenantCreateRequest.DatabaseServerRequest database) {}
+    TenantCreateRequest.DatabasePlacement database) {}

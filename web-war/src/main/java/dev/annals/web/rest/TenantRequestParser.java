@@ -4,7 +4,6 @@ import dev.annals.tenancy.api.DatabaseServer;
 import dev.annals.tenancy.api.InvalidRequestException;
 import dev.annals.tenancy.api.Isolation;
 import dev.annals.tenancy.api.TenantId;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -19,15 +18,14 @@ import java.util.Set;
 final class TenantRequestParser {
 
   private static final Set<String> CREATE_FIELDS = Set.of("id", "name", "isolation", "database");
-  private static final Set<String> SERVER_FIELDS = Set.of("host", "port");
+  private static final Set<String> SERVER_FIELDS = Set.of("server");
   private static final Set<String> MOVE_FIELDS = Set.of("isolation", "database");
 
   /** A parsed creation. */
-  record ParsedCreate(
-      TenantId id, String name, Isolation isolation, Optional<DatabaseServer> server) {}
+  record ParsedCreate(TenantId id, String name, Isolation isolation, Optional<String> server) {}
 
   /** A parsed move. */
-  record ParsedMove(Isolation to, Optional<DatabaseServer> server) {}
+  record ParsedMove(Isolation to, Optional<String> server) {}
 
   private TenantRequestParser() {}
 
@@ -45,20 +43,32 @@ final class TenantRequestParser {
     return new ParsedMove(to, server(json.get("database")));
   }
 
-  private static Optional<DatabaseServer> server(JsonValue value) {
+  /**
+   * The registered server a {@code database} member names. A host, port or credentials there are
+   * refused by name: Annals connects only to servers a platform admin registered.
+   */
+  private static Optional<String> server(JsonValue value) {
     if (value == null || value == JsonValue.NULL) {
       return Optional.empty();
     }
     if (!(value instanceof JsonObject o)) {
-      throw new InvalidRequestException("'database' must be an object {\"host\", \"port\"}");
+      throw new InvalidRequestException(
+          "'database' must be an object {\"server\": \"<registered server name>\"}");
+    }
+    for (String field : o.keySet()) {
+      if (field.equals("host") || field.equals("port")) {
+        throw new InvalidRequestException(
+            "'database."
+                + field
+                + "' is not accepted: name a registered database server in 'database.server'");
+      }
     }
     unknownFields(o, SERVER_FIELDS, "database.");
-    String host = string(o, "host", null);
-    if (!(o.get("port") instanceof JsonNumber port) || !port.isIntegral()) {
-      throw new InvalidRequestException("'database.port' is required and must be a whole number");
+    JsonValue server = o.get("server");
+    if (!(server instanceof JsonString s)) {
+      throw new InvalidRequestException("'database.server' is required and must be a string");
     }
-    int p = port.bigIntegerValue().bitLength() > 31 ? -1 : port.intValue();
-    return Optional.of(new DatabaseServer(host, p));
+    return Optional.of(DatabaseServer.checkName(s.getString()));
   }
 
   static String string(JsonObject json, String field, String defaultValue) {

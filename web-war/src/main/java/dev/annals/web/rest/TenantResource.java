@@ -58,7 +58,8 @@ public class TenantResource {
       summary = "Create a tenant",
       description =
           "Answers once the tenant's storage is ready. 'database' (isolation database only) names"
-              + " another PostgreSQL server registered for this tenant.")
+              + " a registered database server (default: the platform's own); each server holds at"
+              + " most its quota of database-mode tenants.")
   @RequestBody(
       required = true,
       content = @Content(schema = @Schema(implementation = TenantCreateRequest.class)))
@@ -68,11 +69,14 @@ public class TenantResource {
       content = @Content(schema = @Schema(implementation = TenantView.class)))
   @APIResponse(
       responseCode = "400",
-      description = "Malformed body, invalid id, name or server",
+      description =
+          "Malformed body, invalid id or name, a server that is not registered (or given by"
+              + " host/port), or a server that cannot be connected to",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = ProblemView.class)))
+  @APIResponse(responseCode = "403", ref = "QuotaExceeded")
   @APIResponse(
       responseCode = "409",
       description = "A tenant with this id exists (or existed)",
@@ -210,11 +214,12 @@ public class TenantResource {
       content = @Content(schema = @Schema(implementation = TenantView.class)))
   @APIResponse(
       responseCode = "400",
-      description = "Malformed body or target",
+      description = "Malformed body or target, or a server that is not registered",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = ProblemView.class)))
+  @APIResponse(responseCode = "403", ref = "QuotaExceeded")
   @APIResponse(responseCode = "404", ref = "TenantNotFound")
   @APIResponse(
       responseCode = "409",

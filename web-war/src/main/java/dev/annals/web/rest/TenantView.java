@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param isolation shared, schema or database
  * @param state active, suspended, moving or deleted
  * @param created when it was created (ISO-8601)
- * @param database the server of a database-mode tenant placed off the platform's server
+ * @param database the registered server of a database-mode tenant placed off the platform's server
  * @param deleted when it was deleted
  * @param purgeAfter when a deleted tenant's data is purged
  * @param streams number of streams (on a single tenant's view)
@@ -50,13 +50,12 @@ public record TenantView(
     MoveView move) {
 
   /**
-   * A database server on the wire.
+   * Where a database-mode tenant's database lives, on the wire.
    *
-   * @param host host name or address
-   * @param port port
+   * @param server the registered database server's name
    */
-  public record ServerView(
-      @Schema(required = true) String host, @Schema(required = true) int port) {}
+  @Schema(name = "DatabasePlacementView")
+  public record ServerView(@Schema(required = true) String server) {}
 
   /**
    * A move on the wire.
@@ -83,7 +82,7 @@ public record TenantView(
     static MoveView from(TenantMove m) {
       return new MoveView(
           m.to().wireName(),
-          m.server().map(s -> new ServerView(s.host(), s.port())).orElse(null),
+          m.server().map(s -> new ServerView(s.name())).orElse(null),
           m.phase().wireName(),
           m.eventsCopied(),
           m.error().orElse(null),
@@ -103,7 +102,7 @@ public record TenantView(
         t.isolation().wireName(),
         t.state().wireName(),
         t.createdAt().toString(),
-        t.server().map(s -> new ServerView(s.host(), s.port())).orElse(null),
+        t.server().map(s -> new ServerView(s.name())).orElse(null),
         t.deletedAt().map(Object::toString).orElse(null),
         t.purgeAfter().map(Object::toString).orElse(null),
         stats == null ? null : stats.streams(),

@@ -1,0 +1,231 @@
+package dev.annals.it.tenancy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.annals.it.Api;
+import dev.annals.it.Db;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Database servers are registered by name, with a credentials reference and quotas; tenants name
+ * one, never a host and port; a server that cannot be used is refused with one generic problem.
+ */
+class DatabaseServersIT {
+
+  private static final String UNREACHABLE = "it-unreachable";
+
+  /** A registered server on a port where nothing listens (registered once per run). */
+  static synchronized String unreachable() {
+    HttpResponse<String> r = register(UNREACHABLE, "127.0.0.1", 1, "db2", 10_000);
+    assertTrue(r.statusCode() == 201 || r.statusCode() == 409, r.body());
+    return UNREACHABLE;
+  }
+
+  static String newName() {
+    return "s"
+        + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+  }
+
+  static HttpResponse<String> register(
+      String name, String host, int port, String credentials, int maxTenants) {
+    return Api.post(
+        "/api/database-servers",
+        "{\"name\":\""
+            + name
+            + "\",\"host\":\""
+            + host
+            + "\",\"port\":"
+            + port
+            + ",\"credentials\":\""
+            + credentials
+            + "\",\"maxConnectionsPerTenant\":2,\"maxTenants\":"
+            + maxTenants
+            + "}");
+  }
+
+  /** Registers another name for the build's second PostgreSQL server. */
+  static String registerSecond(int maxTenants) {
+    String name = newName();
+    HttpResponse<String> r =
+        register(
+            name,
+            "127.0.0.1",
+            Integer.parseInt(System.getProperty("annals.it.db2Port")),
+            "db2",
+            maxTenants);
+    assertEquals(201, r.statusCode(), r.body());
+    return name;
+  }
+
+  static HttpResponse<String> createOn(String tenant, String server) {
+    return Api.post(
+        "/api/tenants",
+        "{\"id\":\""
+            + tenant
+            + "\",\"name\":\"x\",\"isolation\":\"database\",\"database\":{\"server\":\""
+            + server
+            + "\"}}");
+  }
+
+  @Test
+  void aServerIsRegisteredShownListedAndRemovedWithoutItsCredentials() {
+    String name = newName();
+    HttpResponse<String> created =
+        register(
+            name, "127.0.0.1", Integer.parseInt(System.getProperty("annals.it.db2Port")), "db2", 7);
+    assertEquals(201, created.statusCode(), created.body());
+    assertTrue(
+        created
+            .headers()
+            .firstValue("Location")
+            .orElse("")
+            .endsWith("/api/database-servers/" + name));
+    JsonObject view = Api.json(created);
+    assertEquals(name, view.getString("name"));
+    assertEquals(7, view.getInt("maxTenants"));
+    assertEquals(2, view.getInt("maxConnectionsPerTenant"));
+    assertEquals(0, view.getInt("tenants"));
+    assertTrue(view.getBoolean("credentialsResolve"));
+    assertFalse(created.body().contains("db2"), "the reference is never echoed: " + created.body());
+
+    assertEquals(view, Api.json(Api.get("/api/database-servers/" + name)));
+    assertTrue(Api.get("/api/database-servers").body().contains("\"" + name + "\""));
+    HttpResponse<String> again = register(name, "127.0.0.1", 5432, "db2", 1);
+    assertEquals(409, again.statusCode(), again.body());
+
+    assertEquals(200, Api.delete("/api/database-servers/" + name).statusCode());
+    HttpResponse<String> gone = Api.get("/api/database-servers/" + name);
+    assertEquals(404, gone.statusCode());
+    assertEquals("https://annals.dev/problems/not-found", Api.json(gone).getString("type"));
+    assertEquals(404, Api.delete("/api/database-servers/" + name).statusCode());
+  }
+
+  @Test
+  void aReferenceThatNamesNoCredentialsShowsAsUnresolved() {
+    String name = newName();
+    HttpResponse<String> r = register(name, "127.0.0.1", 5432, "no.such.credentials", 1);
+    assertEquals(201, r.statusCode(), r.body());
+    assertFalse(Api.json(r).getBoolean("credentialsResolve"));
+  }
+
+  @Test
+  void aServerThatHoldsTenantsCannotBeRemovedUntilTheyArePurged() {
+    String server = registerSecond(5);
+    String t = Api.newTenantId();
+    HttpResponse<String> created = createOn(t, server);
+    assertEquals(201, created.statusCode(), created.body());
+    assertEquals(server, Api.json(created).getJsonObject("database").getString("server"));
+    assertEquals(1, Api.json(Api.get("/api/database-servers/" + server)).getInt("tenants"));
+
+    HttpResponse<String> refused = Api.delete("/api/database-servers/" + server);
+    assertEquals(409, refused.statusCode(), refused.body());
+    assertEquals("https://annals.dev/problems/conflict", Api.json(refused).getString("type"));
+
+    assertEquals(200, Api.delete("/api/tenants/" + t + "?retainDays=0").statusCode());
+    assertEquals(200, Api.delete("/api/database-servers/" + server).statusCode());
+  }
+
+  @Test
+  void unknownServersAreRefusedOnCreateAndMove() {
+    HttpResponse<String> create = createOn(Api.newTenantId(), newName());
+    assertEquals(400, create.statusCode(), create.body());
+    assertEquals("https://annals.dev/problems/invalid-request", Api.json(create).getString("type"));
+    assertTrue(Api.json(create).getString("detail").contains("'database.server'"));
+
+    String t = Api.createTenant("shared");
+    HttpResponse<String> move =
+        Api.post(
+            "/api/tenants/" + t + "/move",
+            "{\"isolation\":\"database\",\"database\":{\"server\":\"" + newName() + "\"}}");
+    assertEquals(400, move.statusCode(), move.body());
+    assertEquals("https://annals.dev/problems/invalid-request", Api.json(move).getString("type"));
+  }
+
+  /**
+   * A closed port, an address that does not answer and a port where something other than PostgreSQL
+   * listens all get the same answer, which quotes nothing the remote side said.
+   */
+  @Test
+  void serversThatCannotBeUsedAreRefusedAlikeWithoutTheirText() {
+    String closed = newName();
+    String silent = newName();
+    String notPostgres = newName();
+    assertEquals(201, register(closed, "127.0.0.1", 1, "db2", 10).statusCode());
+    assertEquals(201, register(silent, "192.0.2.1", 5432, "db2", 10).statusCode());
+    assertEquals(
+        201,
+        register(notPostgres, "127.0.0.1", Api.httpPort(), "db2", 10).statusCode(),
+        "Liberty's own HTTP port");
+    String expected = null;
+    for (String server : new String[] {closed, silent, notPostgres}) {
+      HttpResponse<String> r = createOn(Api.newTenantId(), server);
+      assertEquals(400, r.statusCode(), server + ": " + r.body());
+      JsonObject problem = Api.json(r);
+      assertEquals("https://annals.dev/problems/invalid-request", problem.getString("type"));
+      String detail = problem.getString("detail").replace(server, "S");
+      if (expected == null) {
+        expected = detail;
+      }
+      assertEquals(expected, detail, "one answer for every kind of unusable server");
+      assertFalse(r.body().contains("127.0.0.1") || r.body().contains("192.0.2.1"), r.body());
+      assertFalse(problem.getString("detail").toLowerCase(Locale.ROOT).contains("http"), r.body());
+      assertFalse(r.body().contains("SQLState"), r.body());
+    }
+  }
+
+  @Test
+  void aServerHoldsAtMostItsQuotaOfDatabaseTenants() {
+    String server = registerSecond(1);
+    assertEquals(201, createOn(Api.newTenantId(), server).statusCode());
+
+    HttpResponse<String> refused = createOn(Api.newTenantId(), server);
+    assertEquals(403, refused.statusCode(), refused.body());
+    JsonObject problem = Api.json(refused);
+    assertEquals("https://annals.dev/problems/quota-exceeded", problem.getString("type"));
+    assertEquals("database-servers/" + server + "/maxTenants", problem.getString("quota"));
+    assertEquals(1, problem.getInt("limit"));
+
+    String t = Api.createTenant("shared");
+    HttpResponse<String> move =
+        Api.post(
+            "/api/tenants/" + t + "/move",
+            "{\"isolation\":\"database\",\"database\":{\"server\":\"" + server + "\"}}");
+    assertEquals(403, move.statusCode(), move.body());
+    assertEquals("database-servers/" + server + "/maxTenants", Api.json(move).getString("quota"));
+  }
+
+  /** A new database-mode tenant's pool starts empty: it holds a connection only once used. */
+  @Test
+  void aFreshDatabaseTenantHoldsNoConnectionUntilUsed() throws Exception {
+    String server = registerSecond(5);
+    String t = Api.newTenantId();
+    assertEquals(201, createOn(t, server).statusCode());
+    assertEquals(0, tenantConnections(t), "no connection before the first use");
+    assertEquals(201, TenantLifecycleIT.append(t, "s").statusCode());
+    assertTrue(tenantConnections(t) >= 1, "the pool opened a connection for the append");
+  }
+
+  /** Connections of the tenant's datasource to its database, as pg_stat_activity counts them. */
+  private static long tenantConnections(String tenant) throws Exception {
+    try (Connection c = Db.secondServer();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = ?"
+                    + " AND application_name = 'annals-tenant'")) {
+      ps.setString(1, "annals_tenant_" + tenant);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+}

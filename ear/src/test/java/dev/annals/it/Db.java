@@ -39,7 +39,8 @@ public final class Db {
 
   /** Tenancy's runtime role on the platform database (the registry, the audit log). */
   public static Connection tenancy() throws SQLException {
-    return DriverManager.getConnection(ItServer.jdbcUrl(), "annals_tenancy", "");
+    return DriverManager.getConnection(
+        ItServer.jdbcUrl(), "annals_tenancy", ItServer.secret(ItServer.TENANCY_PASSWORD));
   }
 
   /** Where a tenant's data lives, read from the registry. */

@@ -10,9 +10,7 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -41,19 +39,7 @@ class HealthIT {
 
   @Test
   void aHungRedisDegradesHealthButNeverReadiness() throws Exception {
-    URI redis = URI.create(System.getProperty("annals.it.redisUrl"));
-    try (Socket socket = new Socket(redis.getHost(), redis.getPort())) {
-      // DEBUG SLEEP blocks the whole Redis server: every client's command hangs meanwhile. Only
-      // the admin user may run it (Annals' own user may not).
-      socket
-          .getOutputStream()
-          .write(
-              ("AUTH admin "
-                      + ItServer.secret(ItServer.REDIS_ADMIN_PASSWORD)
-                      + "\r\nDEBUG SLEEP 6\r\n")
-                  .getBytes(StandardCharsets.US_ASCII));
-      socket.getOutputStream().flush();
-
+    try (Socket socket = ItServer.hangRedis(6)) {
       JsonObject degraded = awaitRedis("degraded");
       assertEquals("UP", degraded.getString("status"));
       assertTrue(

@@ -63,6 +63,23 @@ public final class ItServer {
   private static volatile Properties secrets;
 
   /**
+   * Blocks the tests' whole Redis for {@code seconds} ({@code DEBUG SLEEP}, which only the admin
+   * user may run): every client's command hangs meanwhile. Returns the admin connection, to close
+   * once the test no longer needs it (the sleep goes on regardless).
+   */
+  public static java.net.Socket hangRedis(int seconds) throws IOException {
+    URI redis = URI.create(System.getProperty("annals.it.redisUrl"));
+    java.net.Socket socket = new java.net.Socket(redis.getHost(), redis.getPort());
+    socket
+        .getOutputStream()
+        .write(
+            ("AUTH admin " + secret(REDIS_ADMIN_PASSWORD) + "\r\nDEBUG SLEEP " + seconds + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+    socket.getOutputStream().flush();
+    return socket;
+  }
+
+  /**
    * A password of the build's embedded services, generated at random for this run and kept in the
    * file {@code annals.it.secrets} names (mode 600).
    */

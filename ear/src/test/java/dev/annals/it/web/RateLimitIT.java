@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.annals.it.Api;
+import dev.annals.it.ItServer;
 import dev.annals.it.Tokens;
 import jakarta.json.JsonObject;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -159,12 +157,7 @@ class RateLimitIT {
         200,
         setRates(tenant, "{\"requestsPerSecond\":5,\"principalRequestsPerSecond\":null}")
             .statusCode());
-    URI redis = URI.create(System.getProperty("annals.it.redisUrl"));
-    try (Socket socket = new Socket(redis.getHost(), redis.getPort())) {
-      OutputStream out = socket.getOutputStream();
-      // DEBUG SLEEP blocks the whole Redis server: every client's command hangs meanwhile.
-      out.write("DEBUG SLEEP 8\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
+    try (Socket socket = ItServer.hangRedis(8)) {
       awaitRedis("degraded");
       Map<Integer, List<HttpResponse<String>>> byStatus = burst(tenant, 60);
       assertEquals(Map.of(), withoutStatuses(byStatus, 200), "a hung Redis must refuse nothing");

@@ -28,7 +28,8 @@ public class TenantDeletions {
           + COLUMNS;
 
   private static final String MARK_PURGED =
-      "UPDATE annals.tenants SET purged_at = now(), updated_at = now() WHERE tenant_id = ?";
+      "UPDATE annals.tenants SET purged_at = now(), updated_at = now()"
+          + " WHERE tenant_id = ? AND purged_at IS NULL";
 
   private static final String DUE_FOR_PURGE =
       "SELECT "
@@ -63,9 +64,9 @@ public class TenantDeletions {
         });
   }
 
-  /** Records that a deleted tenant's data is gone. */
-  public void markPurged(TenantId id) throws SQLException {
-    registry.update(MARK_PURGED, ps -> ps.setString(1, id.value()));
+  /** Records that a deleted tenant's data is gone; false when another purge did already. */
+  public boolean markPurged(TenantId id) throws SQLException {
+    return registry.update(MARK_PURGED, ps -> ps.setString(1, id.value())) == 1;
   }
 
   /** Deleted tenants whose retention has ended and whose data is not purged yet. */

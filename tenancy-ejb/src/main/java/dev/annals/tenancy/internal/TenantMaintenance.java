@@ -134,7 +134,11 @@ public class TenantMaintenance {
   /** Removes a deleted tenant's data and records it, in {@code actor}'s name. */
   void purge(Tenant deleted, AuditActor actor) throws SQLException {
     storage.purge(deleted);
-    deletions.markPurged(deleted.id());
+    // The retention timer and a retainDays=0 delete may purge the same tenant at once: purging
+    // twice is harmless, but only the one that marks it purged records it.
+    if (!deletions.markPurged(deleted.id())) {
+      return;
+    }
     auditWriter.append(
         AuditEvent.onTenant(deleted.id(), "tenant.purged", JsonValue.EMPTY_JSON_OBJECT), actor);
     LOG.info(() -> "Purged the data of deleted tenant " + deleted.id());

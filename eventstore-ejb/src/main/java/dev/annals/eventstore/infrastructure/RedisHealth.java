@@ -32,6 +32,8 @@ public class RedisHealth {
 
   @Inject RedisConnection redis;
 
+  @Inject RedisStatus status;
+
   @Inject MetricRegistry metrics;
 
   private final Clock clock = Clock.systemUTC();
@@ -41,6 +43,7 @@ public class RedisHealth {
   @PostConstruct
   void start() {
     last = new Observation(false, "not probed yet", clock.instant());
+    status.set(last);
     metrics.gauge("annals.redis.up", () -> last.up() ? 1 : 0);
   }
 
@@ -62,6 +65,7 @@ public class RedisHealth {
       Observation before = last;
       if (before.up() != up || before.error() != null && !before.error().equals(error)) {
         last = new Observation(up, error, clock.instant());
+        status.set(last);
       }
     } finally {
       probing.set(false);

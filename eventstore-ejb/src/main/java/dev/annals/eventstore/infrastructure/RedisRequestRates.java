@@ -57,7 +57,7 @@ public class RedisRequestRates implements RequestRates {
 
   @Inject RedisConnection redis;
 
-  @Inject RedisHealth health;
+  @Inject RedisStatus health;
 
   @Inject MetricRegistry metrics;
 

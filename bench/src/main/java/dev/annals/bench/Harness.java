@@ -11,6 +11,7 @@ import dev.annals.bench.raw.Pgbench;
 import dev.annals.bench.report.FloorSection;
 import dev.annals.bench.report.Measurements;
 import dev.annals.bench.report.Method;
+import dev.annals.bench.report.PointsTable;
 import dev.annals.bench.report.ResultsFile;
 import dev.annals.bench.report.ResultsTable;
 import dev.annals.bench.report.Row;
@@ -161,7 +162,7 @@ public final class Harness {
         rows,
         FloorSection.markdown(
             floor, wrkVersion, config.wrkConnections(), BenchConfig.WRK_THREADS, window),
-        details(measurements),
+        PointsTable.markdown(measurements),
         Method.text(config.poolMax(), config.rebuildEvents(), allEvents));
     return new Report(rows, measurements, floor, config.resultsFile());
   }
@@ -314,49 +315,5 @@ public final class Harness {
 
   private static String seconds(Duration d) {
     return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
-  }
-
-  private static String details(Measurements m) {
-    StringBuilder t = new StringBuilder();
-    t.append("| side | workload | c | operations | events | errors | seconds | ops/s | events/s")
-        .append(" | p50 ms | p99 ms |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-    for (RunResult r : m.all()) {
-      t.append(
-          String.format(
-              Locale.ROOT,
-              "| %s | %s | %d | %d | %d | %d | %.1f | %,.0f | %,.0f | %.2f | %.2f |%n",
-              r.side(),
-              r.workload(),
-              r.concurrency(),
-              r.operations(),
-              r.events(),
-              r.errors(),
-              r.seconds(),
-              r.operationsPerSecond(),
-              r.eventsPerSecond(),
-              r.p50Millis(),
-              r.p99Millis()));
-    }
-    List<String> errors =
-        m.all().stream()
-            .filter(r -> !r.firstError().isEmpty())
-            .map(
-                r ->
-                    "- "
-                        + r.side()
-                        + " "
-                        + r.workload()
-                        + " c="
-                        + r.concurrency()
-                        + ": `"
-                        + r.firstError().replace('`', '\'')
-                        + "`")
-            .toList();
-    if (!errors.isEmpty()) {
-      t.append("\nFirst error of each point that had one:\n\n")
-          .append(String.join("\n", errors))
-          .append('\n');
-    }
-    return t.toString();
   }
 }

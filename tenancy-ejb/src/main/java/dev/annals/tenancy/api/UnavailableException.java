@@ -25,4 +25,13 @@ public class UnavailableException extends RuntimeException {
   public UnavailableException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /**
+   * The database did not answer while trying {@code what} ("read tenant t", "change the limits of
+   * tenant t"): the caller may retry.
+   */
+  public static UnavailableException databaseDidNotAnswer(String what, Throwable cause) {
+    return new UnavailableException(
+        "Could not " + what + " now: the database did not answer; retry in a moment", cause);
+  }
 }

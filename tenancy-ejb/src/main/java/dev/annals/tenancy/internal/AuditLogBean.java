@@ -71,7 +71,7 @@ public class AuditLogBean implements AuditLog {
     try {
       return verifier.finish(repository.scan(chain, verifier::accept));
     } catch (SQLException e) {
-      throw unavailable(chain, e);
+      throw UnavailableException.databaseDidNotAnswer("read the audit chain " + chain, e);
     }
   }
 
@@ -94,7 +94,7 @@ public class AuditLogBean implements AuditLog {
       }
       return new AuditPage(records, Optional.empty());
     } catch (SQLException e) {
-      throw unavailable(chain, e);
+      throw UnavailableException.databaseDidNotAnswer("read the audit chain " + chain, e);
     }
   }
 
@@ -109,16 +109,7 @@ public class AuditLogBean implements AuditLog {
         throw new TenantNotFoundException(id);
       }
     } catch (SQLException e) {
-      throw unavailable(chain, e);
+      throw UnavailableException.databaseDidNotAnswer("read the audit chain " + chain, e);
     }
-  }
-
-  private static UnavailableException unavailable(AuditChain chain, SQLException e) {
-    return new UnavailableException(
-        "Could not read the audit chain "
-            + chain
-            + " now: the database did not answer; retry in"
-            + " a moment",
-        e);
   }
 }

@@ -32,8 +32,7 @@ public class AuditWriter {
       if ("23503".equals(e.getSQLState()) && event.tenant().isPresent()) {
         throw new TenantNotFoundException(event.tenant().get());
       }
-      throw new UnavailableException(
-          "Could not write the audit log now: the database did not answer; retry in a moment", e);
+      throw UnavailableException.databaseDidNotAnswer("write the audit log", e);
     }
   }
 }

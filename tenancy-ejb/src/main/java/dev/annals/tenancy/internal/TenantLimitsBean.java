@@ -33,7 +33,7 @@ public class TenantLimitsBean implements TenantLimits {
     try {
       return repository.find(tenant);
     } catch (SQLException e) {
-      throw unavailable("read the limits of tenant " + tenant, e);
+      throw UnavailableException.databaseDidNotAnswer("read the limits of tenant " + tenant, e);
     }
   }
 
@@ -49,7 +49,7 @@ public class TenantLimitsBean implements TenantLimits {
       detail.add("principalRequestsPerSecond", number(rates.principalRequestsPerSecond()));
       maintenance.audit(AuditEvent.onTenant(tenant, "tenant.limits-changed", detail.build()));
     } catch (SQLException e) {
-      throw unavailable("change the limits of tenant " + tenant, e);
+      throw UnavailableException.databaseDidNotAnswer("change the limits of tenant " + tenant, e);
     }
   }
 
@@ -58,16 +58,11 @@ public class TenantLimitsBean implements TenantLimits {
     try {
       return Map.copyOf(repository.all());
     } catch (SQLException e) {
-      throw unavailable("read the tenants' limits", e);
+      throw UnavailableException.databaseDidNotAnswer("read the tenants' limits", e);
     }
   }
 
   private static JsonValue number(Integer rate) {
     return rate == null ? JsonValue.NULL : Json.createValue(rate);
-  }
-
-  private static UnavailableException unavailable(String what, SQLException e) {
-    return new UnavailableException(
-        "Could not " + what + " now: the database did not answer; retry in a moment", e);
   }
 }

@@ -73,7 +73,7 @@ public class TenantsBean implements Tenants {
       registry.invalidate(id);
       return created;
     } catch (SQLException e) {
-      throw unavailable("create tenant " + id, e);
+      throw UnavailableException.databaseDidNotAnswer("create tenant " + id, e);
     }
   }
 
@@ -82,7 +82,7 @@ public class TenantsBean implements Tenants {
     try {
       return maintenance.repository().find(id);
     } catch (SQLException e) {
-      throw unavailable("read tenant " + id, e);
+      throw UnavailableException.databaseDidNotAnswer("read tenant " + id, e);
     }
   }
 
@@ -101,7 +101,7 @@ public class TenantsBean implements Tenants {
       }
       return new TenantPage(page, Optional.empty());
     } catch (SQLException e) {
-      throw unavailable("list tenants", e);
+      throw UnavailableException.databaseDidNotAnswer("list tenants", e);
     }
   }
 
@@ -115,7 +115,7 @@ public class TenantsBean implements Tenants {
       rs.next();
       return new TenantStats(rs.getLong(1), rs.getLong(2));
     } catch (SQLException e) {
-      throw unavailable("count the data of tenant " + id, e);
+      throw UnavailableException.databaseDidNotAnswer("count the data of tenant " + id, e);
     }
   }
 
@@ -164,7 +164,7 @@ public class TenantsBean implements Tenants {
       }
       return changed;
     } catch (SQLException e) {
-      throw unavailable("change the state of tenant " + id, e);
+      throw UnavailableException.databaseDidNotAnswer("change the state of tenant " + id, e);
     } finally {
       registry.invalidate(id);
     }
@@ -203,7 +203,7 @@ public class TenantsBean implements Tenants {
       }
       return deleted;
     } catch (SQLException e) {
-      throw unavailable("delete tenant " + id, e);
+      throw UnavailableException.databaseDidNotAnswer("delete tenant " + id, e);
     } finally {
       registry.invalidate(id);
     }
@@ -217,7 +217,7 @@ public class TenantsBean implements Tenants {
     try {
       server = placement.resolve(serverName);
     } catch (SQLException e) {
-      throw unavailable("read the database servers", e);
+      throw UnavailableException.databaseDidNotAnswer("read the database servers", e);
     }
     Tenant target = t.at(to, server); // its generation is chosen when the move opens
     Optional<TenantMove> last = t.state() == TenantState.MOVING ? lastMove(id) : Optional.empty();
@@ -239,17 +239,12 @@ public class TenantsBean implements Tenants {
     try {
       return maintenance.moves().lastMove(id);
     } catch (SQLException e) {
-      throw unavailable("read the moves of tenant " + id, e);
+      throw UnavailableException.databaseDidNotAnswer("read the moves of tenant " + id, e);
     }
   }
 
   /** The tenant from the registry (not the cache), unless missing or deleted. */
   private Tenant existing(TenantId id) {
     return Tenants.live(id, find(id));
-  }
-
-  private static UnavailableException unavailable(String what, SQLException e) {
-    return new UnavailableException(
-        "Could not " + what + " now: the database did not answer; retry in a moment", e);
   }
 }

@@ -52,14 +52,8 @@ public class RateLimitFilter implements ContainerRequestFilter {
       TenantRates configured = tenantRates.ratesOf(tenant);
       limits.add(
           new Limit(
-              Scope.TENANT_PRINCIPAL,
-              tenant + "/" + name,
-              orDefault(configured.principalRequestsPerSecond(), tenantRates.principalDefault())));
-      limits.add(
-          new Limit(
-              Scope.TENANT,
-              tenant,
-              orDefault(configured.requestsPerSecond(), tenantRates.tenantDefault())));
+              Scope.TENANT_PRINCIPAL, tenant + "/" + name, tenantRates.principalRate(configured)));
+      limits.add(new Limit(Scope.TENANT, tenant, tenantRates.tenantRate(configured)));
     }
     rates
         .check(limits)
@@ -91,10 +85,6 @@ public class RateLimitFilter implements ContainerRequestFilter {
   private static boolean operator(ContainerRequestContext request) {
     return request.getProperty(AccessFilter.CALLER) instanceof Caller c
         && c.holdsAny(Role.PLATFORM_ADMIN);
-  }
-
-  private static int orDefault(Integer configured, int fallback) {
-    return configured == null ? fallback : configured;
   }
 
   private static String describe(Scope scope) {

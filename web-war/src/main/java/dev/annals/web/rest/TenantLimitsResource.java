@@ -127,11 +127,7 @@ public class TenantLimitsResource {
     return new TenantLimitsView(
         configured.requestsPerSecond(),
         configured.principalRequestsPerSecond(),
-        effective(configured.requestsPerSecond(), cache.tenantDefault()),
-        effective(configured.principalRequestsPerSecond(), cache.principalDefault()));
-  }
-
-  private static int effective(Integer configured, int fallback) {
-    return configured == null ? fallback : configured;
+        cache.tenantRate(configured),
+        cache.principalRate(configured));
   }
 }

@@ -55,6 +55,18 @@ public class TenantRateCache {
     return principalDefault;
   }
 
+  /** The rate enforced for the tenant as a whole: configured, else the default (0: unlimited). */
+  public int tenantRate(TenantRates configured) {
+    Integer r = configured.requestsPerSecond();
+    return r == null ? tenantDefault : r;
+  }
+
+  /** The rate enforced for each principal on the tenant: configured, else the default. */
+  public int principalRate(TenantRates configured) {
+    Integer r = configured.principalRequestsPerSecond();
+    return r == null ? principalDefault : r;
+  }
+
   /** Reloads now (after a change on this node). */
   public void reload() {
     loadedAt = Long.MIN_VALUE / 2;

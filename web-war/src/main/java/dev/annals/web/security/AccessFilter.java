@@ -41,24 +41,23 @@ public class AccessFilter implements ContainerRequestFilter {
 
   @Inject SecurityEvents events;
 
+  @Inject CallerCache callers;
+
   @Override
   public void filter(ContainerRequestContext request) {
-    String action = request.getMethod() + " /" + request.getUriInfo().getPath();
-    String correlationId = (String) request.getProperty(CorrelationFilter.ATTRIBUTE);
     Principal principal = request.getSecurityContext().getUserPrincipal();
     if (!(principal instanceof JsonWebToken jwt)) {
       throw new UnauthenticatedException(); // AuthenticationFilter has refused it already
     }
-    Caller caller = Caller.from(jwt);
+    Caller caller = callers.of(jwt);
     Method method = resource.getResourceMethod();
     Allowed rule = method == null ? null : method.getAnnotation(Allowed.class);
     if (rule == null) {
       LOG.severe(() -> "No @Allowed rule on " + method + ": refused to everyone");
-      throw refuse(caller, action, correlationId, "this operation has no access rule");
+      throw refuse(caller, request, "this operation has no access rule");
     }
     if (!caller.holdsAny(rule.value())) {
-      throw refuse(
-          caller, action, correlationId, "this operation needs one of the roles " + names(rule));
+      throw refuse(caller, request, "this operation needs one of the roles " + names(rule));
     }
     if (rule.tenantInPath()) {
       TenantId tenant =
@@ -69,9 +68,9 @@ public class AccessFilter implements ContainerRequestFilter {
                 SecurityEvent.Kind.TENANT_REFUSED,
                 caller.name(),
                 tenant.value(),
-                action,
+                action(request),
                 "tenant not among the caller's tenants",
-                correlationId));
+                correlationId(request)));
         throw new TenantNotFoundException(tenant);
       }
     }
@@ -79,11 +78,24 @@ public class AccessFilter implements ContainerRequestFilter {
   }
 
   private AccessDeniedException refuse(
-      Caller caller, String action, String correlationId, String detail) {
+      Caller caller, ContainerRequestContext request, String detail) {
     events.report(
         new SecurityEvent(
-            SecurityEvent.Kind.ACCESS_DENIED, caller.name(), null, action, detail, correlationId));
+            SecurityEvent.Kind.ACCESS_DENIED,
+            caller.name(),
+            null,
+            action(request),
+            detail,
+            correlationId(request)));
     return new AccessDeniedException("Not allowed: " + detail);
+  }
+
+  private static String action(ContainerRequestContext request) {
+    return request.getMethod() + " /" + request.getUriInfo().getPath();
+  }
+
+  private static String correlationId(ContainerRequestContext request) {
+    return (String) request.getProperty(CorrelationFilter.ATTRIBUTE);
   }
 
   private static String names(Allowed rule) {

@@ -36,7 +36,6 @@ import dev.annals.tenancy.api.TenantSuspendedException;
 import dev.annals.tenancy.api.Tenants;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -277,17 +276,8 @@ public class EventStoreBean implements EventStore {
     }
   }
 
-  /**
-   * A lost connection (a PostgreSQL restart, a network break) or a lost deadlock race is a 503 the
-   * caller may retry; any other database failure is a server fault. Neither passes on the
-   * database's message.
-   */
   private static RuntimeException failure(String what, SQLException e) {
-    if (SqlFailure.of(e) == SqlFailure.TRANSIENT) {
-      return new StoreUnavailableException(
-          "Could not " + what + " now (the database is unreachable or busy); retry in a moment", e);
-    }
-    return new EJBException("Could not " + what, e);
+    return StoreFailure.of(what, e);
   }
 
   private void checkLimit(int limit) {

@@ -60,8 +60,17 @@ class AccessMatrixIT {
           Map.entry("listAuditRecords", new Rule(Set.of(PLATFORM_ADMIN), false)),
           Map.entry("verifyAuditChain", new Rule(Set.of(PLATFORM_ADMIN), false)),
           Map.entry("listTenantAuditRecords", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
+          Map.entry("verifyTenantAuditChain", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
+          Map.entry("createWorkflow", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, WRITER), true)),
+          Map.entry("startWorkflow", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, WRITER), true)),
           Map.entry(
-              "verifyTenantAuditChain", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)));
+              "completeWorkflowStep", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, WRITER), true)),
+          Map.entry(
+              "completeWorkflow", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, WRITER), true)),
+          Map.entry("failWorkflow", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, WRITER), true)),
+          Map.entry("getWorkflow", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, READER), true)),
+          Map.entry("putSnapshot", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, WRITER), true)),
+          Map.entry("getSnapshot", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, READER), true)));
 
   /** One operation of the document. */
   private record Operation(String id, String method, String pathTemplate) {}
@@ -146,7 +155,8 @@ class AccessMatrixIT {
         op.pathTemplate()
             .replace("{tenant}", tenant)
             .replace("{stream}", "matrix-" + UUID.randomUUID())
-            .replace("{server}", "matrix-no-such-server");
+            .replace("{server}", "matrix-no-such-server")
+            .replace("{id}", UUID.randomUUID().toString());
     String body =
         switch (op.id()) {
           case "createTenant" -> "{\"id\":\"" + Api.newTenantId() + "\",\"name\":\"matrix\"}";
@@ -158,6 +168,8 @@ class AccessMatrixIT {
               "{\"subject\":\"matrix\",\"roles\":[\"reader\"],\"tenants\":[\"" + tenant + "\"]}";
           // an invalid rate: refused after the access check, so the tenant's rates stay
           case "setTenantLimits" -> "{\"requestsPerSecond\":0,\"principalRequestsPerSecond\":null}";
+          // a snapshot of a stream that does not exist: refused (404) after the access check
+          case "putSnapshot" -> "{\"version\":1,\"schemaVersion\":1,\"state\":{}}";
           default -> op.method().equals("POST") ? "{}" : null;
         };
     if (op.id().equals("deleteTenant")) {

@@ -121,6 +121,7 @@ public class TenantCopier {
             }
             write.executeBatch();
           }
+          copySnapshots(from, source, target);
           // The counts follow the copied heads (no append reaches the target before the switch).
           try (PreparedStatement clear =
                   target.prepareStatement("DELETE FROM tenant_counters WHERE tenant_id = ?");
@@ -147,6 +148,35 @@ public class TenantCopier {
             seq.execute();
           }
         });
+  }
+
+  /**
+   * Copies the tenant's snapshots (after the stream heads they reference). Snapshots are a cache
+   * and written outside the gate's fence, so one stored at the source during the move may be left
+   * behind; none is ever mixed into another tenant's rows.
+   */
+  private static void copySnapshots(Tenant from, Connection source, Connection target)
+      throws SQLException {
+    try (PreparedStatement read =
+            source.prepareStatement(
+                "SELECT tenant_id, stream_id, stream_version, schema_version, state::text,"
+                    + " taken_at FROM snapshots WHERE tenant_id = ?");
+        PreparedStatement write =
+            target.prepareStatement(
+                "INSERT INTO snapshots (tenant_id, stream_id, stream_version, schema_version,"
+                    + " state, taken_at) VALUES (?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT DO NOTHING")) {
+      read.setString(1, from.id().value());
+      try (ResultSet rs = read.executeQuery()) {
+        while (rs.next()) {
+          for (int i = 1; i <= 6; i++) {
+            write.setObject(i, rs.getObject(i));
+          }
+          write.setString(5, rs.getString(5));
+          write.addBatch();
+        }
+      }
+      write.executeBatch();
+    }
   }
 
   /** The tenant's event count and last $all position where {@code t} keeps them. */

@@ -2,6 +2,7 @@ package dev.annals.web.error;
 
 import dev.annals.eventstore.api.EventIdConflictException;
 import dev.annals.eventstore.api.WrongExpectedVersionException;
+import dev.annals.eventstore.api.snapshot.SnapshotAheadException;
 import dev.annals.tenancy.api.ConflictException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -27,6 +28,10 @@ public class ConflictMapper implements ExceptionMapper<ConflictException> {
     if (e instanceof WrongExpectedVersionException wrong) {
       return Problem.of(409, "wrong-expected-version", "Wrong expected version", e.getMessage())
           .with("currentVersion", wrong.currentVersion());
+    }
+    if (e instanceof SnapshotAheadException ahead) {
+      return Problem.of(409, "snapshot-ahead", "Snapshot ahead of the stream", e.getMessage())
+          .with("currentVersion", ahead.currentVersion());
     }
     if (e instanceof EventIdConflictException) {
       return Problem.of(409, "event-id-conflict", "Event ids already used", e.getMessage());

@@ -13,6 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param instance the request path
  * @param correlationId the request's correlation id (also the X-Correlation-Id header)
  * @param currentVersion on a wrong expected version only: the stream's version now
+ * @param limit on 429 only: the exceeded rate
+ * @param requestsPerSecond on 429 only: that rate
+ * @param rule on 422 only: the broken business rule
  */
 @Schema(
     name = "ProblemView",
@@ -37,4 +40,8 @@ public record ProblemView(
             description = "Only on 429: the request rate that was exceeded")
         String limit,
     @Schema(minimum = "1", description = "Only on 429: that rate, in requests per second")
-        Long requestsPerSecond) {}
+        Long requestsPerSecond,
+    @Schema(
+            examples = "start-once",
+            description = "Only on 422 business-rule-violated: the rule the command breaks")
+        String rule) {}

@@ -92,6 +92,27 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                   schema =
                       @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9._:@-]{1,200}$")),
               @Parameter(
+                  name = "workflowId",
+                  in = ParameterIn.PATH,
+                  required = true,
+                  description = "A research workflow's id",
+                  schema = @Schema(type = SchemaType.STRING, format = "uuid")),
+              @Parameter(
+                  name = "idempotencyKey",
+                  in = ParameterIn.HEADER,
+                  description =
+                      "The caller's id of this command (1-200 printable ASCII characters): a"
+                          + " resend with the same key stores nothing new and answers 200 with"
+                          + " the aggregate as it is",
+                  schema = @Schema(type = SchemaType.STRING, pattern = "^[!-~]{1,200}$")),
+              @Parameter(
+                  name = "ifMatch",
+                  in = ParameterIn.HEADER,
+                  description =
+                      "The aggregate's version the command was decided on (its 'version', e.g."
+                          + " \"3\"): when it has moved on, 409 and nothing is stored",
+                  schema = @Schema(type = SchemaType.STRING, examples = "\"3\"")),
+              @Parameter(
                   name = "server",
                   in = ParameterIn.PATH,
                   required = true,
@@ -163,6 +184,33 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                   name = "StreamNotFound",
                   responseCode = "404",
                   description = "No such tenant or stream",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = ProblemView.class))),
+              @APIResponse(
+                  name = "WorkflowNotFound",
+                  responseCode = "404",
+                  description = "No such tenant or workflow",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = ProblemView.class))),
+              @APIResponse(
+                  name = "WrongExpectedVersion",
+                  responseCode = "409",
+                  description =
+                      "A concurrent command changed the aggregate first (currentVersion): read"
+                          + " it again and decide whether to retry",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = ProblemView.class))),
+              @APIResponse(
+                  name = "BusinessRuleViolated",
+                  responseCode = "422",
+                  description =
+                      "The aggregate's state does not allow the command; 'rule' names the rule",
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,

@@ -15,7 +15,7 @@ import java.util.Set;
  * are refused by name, so a misspelt option is an error rather than silently ignored ({@link
  * TenantCreateRequest} and {@link TenantMoveRequest} document the shapes).
  */
-final class TenantRequestParser {
+public final class TenantRequestParser {
 
   private static final Set<String> CREATE_FIELDS = Set.of("id", "name", "isolation", "database");
   private static final Set<String> SERVER_FIELDS = Set.of("server");
@@ -71,7 +71,8 @@ final class TenantRequestParser {
     return Optional.of(DatabaseServer.checkName(s.getString()));
   }
 
-  static String string(JsonObject json, String field, String defaultValue) {
+  /** A string field; its default when absent, or a 400 naming it when there is none. */
+  public static String string(JsonObject json, String field, String defaultValue) {
     JsonValue v = json.get(field);
     if (v == null || v == JsonValue.NULL) {
       if (defaultValue != null) {
@@ -90,7 +91,8 @@ final class TenantRequestParser {
     return raw.length() > 64 ? raw.substring(0, 64) + "…" : raw;
   }
 
-  static void unknownFields(JsonObject json, Set<String> known, String prefix) {
+  /** Refuses a field outside {@code known}, naming it and the allowed ones. */
+  public static void unknownFields(JsonObject json, Set<String> known, String prefix) {
     for (String key : json.keySet()) {
       if (!known.contains(key)) {
         throw new InvalidRequestException(

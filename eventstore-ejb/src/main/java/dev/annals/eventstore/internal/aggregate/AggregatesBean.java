@@ -12,6 +12,7 @@ import dev.annals.eventstore.api.RecordedEvent;
 import dev.annals.eventstore.api.StreamId;
 import dev.annals.eventstore.api.StreamInfo;
 import dev.annals.eventstore.api.StreamSlice;
+import dev.annals.eventstore.api.WrongExpectedVersionException;
 import dev.annals.eventstore.api.aggregate.Aggregate;
 import dev.annals.eventstore.api.aggregate.AggregateNotFoundException;
 import dev.annals.eventstore.api.aggregate.AggregateType;
@@ -94,6 +95,12 @@ public class AggregatesBean implements Aggregates {
     A aggregate =
         load(tenant, type, id)
             .orElseThrow(() -> new AggregateNotFoundException(type.category(), id));
+    if (command.expectedVersion() != null && command.expectedVersion() != aggregate.version()) {
+      throw new WrongExpectedVersionException(
+          type.streamOf(id),
+          new ExpectedVersion.Exact(command.expectedVersion()),
+          aggregate.version());
+    }
     try {
       command.decision().accept(aggregate);
     } catch (BusinessRuleViolationException refused) {

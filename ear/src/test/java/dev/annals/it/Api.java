@@ -213,6 +213,12 @@ public final class Api {
    * bearer token (or no Authorization header when null).
    */
   public static HttpResponse<String> call(String method, String path, String json, String token) {
+    return call(method, path, json, token, new String[0]);
+  }
+
+  /** {@link #call(String, String, String, String)} with extra headers (name, value, ...). */
+  public static HttpResponse<String> call(
+      String method, String path, String json, String token, String... headers) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(ItServer.baseUri().resolve(path)).timeout(Duration.ofSeconds(60));
     if (token != null) {
@@ -220,6 +226,9 @@ public final class Api {
     }
     if (json != null) {
       b.header("Content-Type", "application/json");
+    }
+    if (headers.length > 0) {
+      b.headers(headers);
     }
     return send(
         b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : body(json)).build());

@@ -244,7 +244,8 @@ class TenantMoveIT {
     return Api.post("/api/tenants/" + t + "/move", "{\"isolation\":\"" + to + "\"}");
   }
 
-  private static void moveAndWait(String t, String to) {
+  /** Moves the tenant and waits until the move is done. */
+  static void moveAndWait(String t, String to) {
     HttpResponse<String> r = move(t, to);
     assertEquals(202, r.statusCode(), r.body());
     JsonObject view = awaitMoveEnd(t);

@@ -6,6 +6,7 @@ import static dev.annals.it.eventstore.SnapshotApi.snapshotVersions;
 import static dev.annals.it.eventstore.SnapshotApi.stream;
 import static dev.annals.it.eventstore.Workflows.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.annals.it.Api;
@@ -18,7 +19,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -170,6 +173,43 @@ class SnapshotIT {
     // the snapshot the policy took at version 3 is still used, and commands go on
     assertEquals(200, api.command(id, "complete", null).statusCode());
     assertEquals(Workflows.view(api.fold(id, Long.MAX_VALUE)), Api.json(api.get(id, null)));
+  }
+
+  @Test
+  void theRuntimeRoleSeesAndWritesOnlyItsBoundTenantsSnapshots() throws SQLException {
+    String a = Api.createTenant();
+    String b = Api.createTenant();
+    String stream = stream(a, "cart", 2);
+    assertEquals(200, put(a, stream, 2, 1, "{}").statusCode());
+    String table = Db.location(a).schema() + ".snapshots";
+    try (Connection c = Db.runtimeOf(a);
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      Db.bind(c, b, Db.location(a).schema());
+      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+        rs.next();
+        assertEquals(0, rs.getLong(1), "another tenant's snapshots are invisible");
+      }
+      assertEquals(0, s.executeUpdate("DELETE FROM " + table + " WHERE tenant_id = '" + a + "'"));
+      assertEquals(
+          0, s.executeUpdate("UPDATE " + table + " SET state = '1' WHERE tenant_id = '" + a + "'"));
+      SQLException e =
+          assertThrows(
+              SQLException.class,
+              () ->
+                  s.executeUpdate(
+                      "INSERT INTO "
+                          + table
+                          + " (tenant_id, stream_id, stream_version, schema_version, state)"
+                          + " VALUES ('"
+                          + a
+                          + "', '"
+                          + stream
+                          + "', 1, 1, '{}')"));
+      assertEquals("42501", e.getSQLState(), e.getMessage());
+      c.rollback();
+    }
+    assertEquals(List.of(2L), snapshotVersions(a, stream));
   }
 
   private static long ignoredSnapshots() {

@@ -105,7 +105,8 @@ class TenantIsolationIT {
     String t = Api.createTenant(mode);
     victimEvent(t);
     try (Connection c = Db.ownerOf(t)) {
-      for (String table : new String[] {"events", "streams", "tenant_gate", "tenant_counters"}) {
+      for (String table :
+          new String[] {"events", "streams", "tenant_gate", "tenant_counters", "snapshots"}) {
         try (PreparedStatement ps =
             c.prepareStatement(
                 "SELECT c.relrowsecurity AND c.relforcerowsecurity, pg_get_userbyid(c.relowner)"

@@ -13,6 +13,7 @@ import dev.annals.client.api.DatabaseServersApi;
 import dev.annals.client.api.StreamsApi;
 import dev.annals.client.api.TenantsApi;
 import dev.annals.client.api.TokensApi;
+import dev.annals.client.api.WorkflowsApi;
 import dev.annals.client.model.AllPageView;
 import dev.annals.client.model.AppendRequest;
 import dev.annals.client.model.AppendResponse;
@@ -27,6 +28,8 @@ import dev.annals.client.model.Isolation;
 import dev.annals.client.model.MovePhase;
 import dev.annals.client.model.NewEventRequest;
 import dev.annals.client.model.ProblemView;
+import dev.annals.client.model.SnapshotRequest;
+import dev.annals.client.model.SnapshotView;
 import dev.annals.client.model.StreamPageView;
 import dev.annals.client.model.TenantCreateRequest;
 import dev.annals.client.model.TenantMoveRequest;
@@ -34,6 +37,10 @@ import dev.annals.client.model.TenantState;
 import dev.annals.client.model.TenantView;
 import dev.annals.client.model.TokenRequest;
 import dev.annals.client.model.TokenView;
+import dev.annals.client.model.WorkflowCreateRequest;
+import dev.annals.client.model.WorkflowFailRequest;
+import dev.annals.client.model.WorkflowStepRequest;
+import dev.annals.client.model.WorkflowView;
 import dev.annals.it.Api;
 import dev.annals.it.ItServer;
 import dev.annals.it.Tokens;
@@ -299,6 +306,46 @@ class GeneratedClientIT {
         assertThrows(ApiException.class, () -> new AllEventsApi(anonymous).readAll(t, null, null));
     assertEquals(401, unauthenticated.getCode());
     assertEquals(URI.create(PROBLEMS + "unauthenticated"), problem(unauthenticated).getType());
+  }
+
+  @Test
+  void aWorkflowAndASnapshotThroughTheGeneratedClient() throws Exception {
+    String t = Api.createTenant("shared");
+    WorkflowsApi workflows = new WorkflowsApi(client);
+    WorkflowView created =
+        workflows.createWorkflow(
+            t,
+            new WorkflowCreateRequest().title("Soil").question("Does it drain?").methodology("Dig"),
+            "client-create-" + t);
+    assertEquals(WorkflowView.StateEnum.CREATED, created.getState());
+    assertEquals(1L, created.getVersion());
+    UUID id = created.getId();
+    assertEquals(2L, workflows.startWorkflow(t, id, null, "\"1\"").getVersion());
+    WorkflowView stepped =
+        workflows.completeWorkflowStep(
+            t, id, new WorkflowStepRequest().name("dig").result(Map.of("depth", 40)), null, null);
+    assertEquals("dig", stepped.getSteps().get(0).getName());
+    assertEquals(
+        WorkflowView.StateEnum.FAILED,
+        workflows
+            .failWorkflow(t, id, new WorkflowFailRequest().reason("flooded"), null, null)
+            .getState());
+    ApiException refused =
+        assertThrows(ApiException.class, () -> workflows.completeWorkflow(t, id, null, null));
+    assertEquals(422, refused.getCode());
+    assertEquals("final-state", problem(refused).getRule());
+    assertEquals(WorkflowView.StateEnum.STARTED, workflows.getWorkflow(t, id, "2").getState());
+
+    SnapshotView stored =
+        streams.putSnapshot(
+            t,
+            "workflow-" + id,
+            new SnapshotRequest().version(3L).schemaVersion(7).state(Map.of("mine", true)));
+    assertEquals(3L, stored.getVersion());
+    assertEquals(7, streams.getSnapshot(t, "workflow-" + id, 3L).getSchemaVersion());
+    ApiException none =
+        assertThrows(ApiException.class, () -> streams.getSnapshot(t, "workflow-" + id, 2L));
+    assertEquals(404, none.getCode());
   }
 
   /** The problem document of a failed call, read with the client's own model and mapper. */

@@ -116,8 +116,8 @@ class WorkflowIT {
     badRequest(api.command(id, "steps", "{\"result\":1}"), "'name'");
     badRequest(api.command(id, "steps", "{\"name\":\"a\",\"extra\":true}"), "'extra'");
     badRequest(api.command(id, "fail", "{}"), "'reason'");
-    badRequest(api.command("not-a-uuid", "start", null), "'id'");
-    badRequest(api.get("not-a-uuid", null), "'id'");
+    badRequest(api.command("not-a-uuid", "start", null), "'workflowId'");
+    badRequest(api.get("not-a-uuid", null), "'workflowId'");
     badRequest(api.get(id, "asOf=yesterday"), "'asOf'");
     badRequest(api.get(id, "asOf=0"), "'asOf'");
     badRequest(api.command(id, "complete", null, "If-Match", "\"two\""), "'If-Match'");

@@ -156,7 +156,7 @@ class AccessMatrixIT {
             .replace("{tenant}", tenant)
             .replace("{stream}", "matrix-" + UUID.randomUUID())
             .replace("{server}", "matrix-no-such-server")
-            .replace("{id}", UUID.randomUUID().toString());
+            .replace("{workflowId}", UUID.randomUUID().toString());
     String body =
         switch (op.id()) {
           case "createTenant" -> "{\"id\":\"" + Api.newTenantId() + "\",\"name\":\"matrix\"}";

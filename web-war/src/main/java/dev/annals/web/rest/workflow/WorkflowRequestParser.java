@@ -62,7 +62,7 @@ final class WorkflowRequestParser {
       // refused below
     }
     throw new InvalidRequestException(
-        "'id' must be a workflow id: a lower-case UUID like 3f2b1c9e-2b7d-4c1a-9d0e-5f6a7b8c9d01");
+        "'workflowId' must be a workflow id: a lower-case UUID like 3f2b1c9e-2b7d-4c1a-9d0e-5f6a7b8c9d01");
   }
 
   /**

@@ -124,7 +124,7 @@ public class WorkflowResource {
 
   @Allowed({Role.PLATFORM_ADMIN, Role.TENANT_ADMIN, Role.WRITER})
   @POST
-  @Path("{id}/start")
+  @Path("{workflowId}/start")
   @Operation(operationId = "startWorkflow", summary = "Start a created workflow")
   @APIResponse(
       responseCode = "200",
@@ -139,7 +139,7 @@ public class WorkflowResource {
   @APIResponse(responseCode = "503", ref = "Unavailable")
   public WorkflowView start(
       @Parameter(ref = "tenant") @PathParam("tenant") String tenant,
-      @Parameter(ref = "workflowId") @PathParam("id") String id,
+      @Parameter(ref = "workflowId") @PathParam("workflowId") String id,
       @Parameter(ref = "idempotencyKey") @HeaderParam(KEY_HEADER) String key,
       @Parameter(ref = "ifMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     return execute(tenant, id, command("start", Workflow::start, key, ifMatch));
@@ -147,7 +147,7 @@ public class WorkflowResource {
 
   @Allowed({Role.PLATFORM_ADMIN, Role.TENANT_ADMIN, Role.WRITER})
   @POST
-  @Path("{id}/steps")
+  @Path("{workflowId}/steps")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(operationId = "completeWorkflowStep", summary = "Record a completed step")
   @RequestBody(
@@ -168,7 +168,7 @@ public class WorkflowResource {
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   public WorkflowView step(
       @Parameter(ref = "tenant") @PathParam("tenant") String tenant,
-      @Parameter(ref = "workflowId") @PathParam("id") String id,
+      @Parameter(ref = "workflowId") @PathParam("workflowId") String id,
       @Parameter(ref = "idempotencyKey") @HeaderParam(KEY_HEADER) String key,
       @Parameter(ref = "ifMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       InputStream body) {
@@ -179,7 +179,7 @@ public class WorkflowResource {
 
   @Allowed({Role.PLATFORM_ADMIN, Role.TENANT_ADMIN, Role.WRITER})
   @POST
-  @Path("{id}/complete")
+  @Path("{workflowId}/complete")
   @Operation(operationId = "completeWorkflow", summary = "Complete a started workflow")
   @APIResponse(
       responseCode = "200",
@@ -194,7 +194,7 @@ public class WorkflowResource {
   @APIResponse(responseCode = "503", ref = "Unavailable")
   public WorkflowView complete(
       @Parameter(ref = "tenant") @PathParam("tenant") String tenant,
-      @Parameter(ref = "workflowId") @PathParam("id") String id,
+      @Parameter(ref = "workflowId") @PathParam("workflowId") String id,
       @Parameter(ref = "idempotencyKey") @HeaderParam(KEY_HEADER) String key,
       @Parameter(ref = "ifMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     return execute(tenant, id, command("complete", Workflow::complete, key, ifMatch));
@@ -202,7 +202,7 @@ public class WorkflowResource {
 
   @Allowed({Role.PLATFORM_ADMIN, Role.TENANT_ADMIN, Role.WRITER})
   @POST
-  @Path("{id}/fail")
+  @Path("{workflowId}/fail")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(operationId = "failWorkflow", summary = "Give a started workflow up")
   @RequestBody(
@@ -223,7 +223,7 @@ public class WorkflowResource {
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   public WorkflowView fail(
       @Parameter(ref = "tenant") @PathParam("tenant") String tenant,
-      @Parameter(ref = "workflowId") @PathParam("id") String id,
+      @Parameter(ref = "workflowId") @PathParam("workflowId") String id,
       @Parameter(ref = "idempotencyKey") @HeaderParam(KEY_HEADER) String key,
       @Parameter(ref = "ifMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       InputStream body) {
@@ -234,7 +234,7 @@ public class WorkflowResource {
 
   @Allowed({Role.PLATFORM_ADMIN, Role.TENANT_ADMIN, Role.READER})
   @GET
-  @Path("{id}")
+  @Path("{workflowId}")
   @Operation(
       operationId = "getWorkflow",
       summary = "Show a workflow, now or as of a version or time")
@@ -248,7 +248,7 @@ public class WorkflowResource {
   @APIResponse(responseCode = "503", ref = "Unavailable")
   public WorkflowView get(
       @Parameter(ref = "tenant") @PathParam("tenant") String tenant,
-      @Parameter(ref = "workflowId") @PathParam("id") String id,
+      @Parameter(ref = "workflowId") @PathParam("workflowId") String id,
       @Parameter(
               description =
                   "Its state after this version (1 or more; the current state when the workflow"

@@ -176,6 +176,25 @@ class SnapshotIT {
   }
 
   @Test
+  void aStreamsSnapshotsAreDeletedWithItsStream() throws SQLException {
+    String tenant = Api.createTenant();
+    String stream = stream(tenant, "cart", 2);
+    String kept = stream(tenant, "cart", 2);
+    assertEquals(200, put(tenant, stream, 2, 1, "{}").statusCode());
+    assertEquals(200, put(tenant, kept, 2, 1, "{}").statusCode());
+    // No API deletes a stream yet: its row goes as the owner's would, and takes its snapshots.
+    try (Connection c = Db.ownerOf(tenant);
+        PreparedStatement ps =
+            c.prepareStatement("DELETE FROM streams WHERE tenant_id = ? AND stream_id = ?")) {
+      ps.setString(1, tenant);
+      ps.setString(2, stream);
+      assertEquals(1, ps.executeUpdate());
+    }
+    assertEquals(List.of(), snapshotVersions(tenant, stream));
+    assertEquals(List.of(2L), snapshotVersions(tenant, kept));
+  }
+
+  @Test
   void theRuntimeRoleSeesAndWritesOnlyItsBoundTenantsSnapshots() throws SQLException {
     String a = Api.createTenant();
     String b = Api.createTenant();

@@ -237,6 +237,7 @@ class SnapshotIT {
           HttpClient.newHttpClient()
               .send(
                   HttpRequest.newBuilder(ItServer.baseUri().resolve("/metrics?scope=application"))
+                      .header("Authorization", "Bearer " + Tokens.platformAdmin())
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
       for (String line : r.body().split("\n")) {

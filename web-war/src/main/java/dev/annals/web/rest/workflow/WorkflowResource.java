@@ -52,7 +52,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * (snapshot + tail), decides, and appends with the loaded version as the expected version, so of
  * concurrent commands exactly one wins and the others get 409. A command may carry an {@code
  * Idempotency-Key}: its events' ids derive from it, so a resend after a timeout stores nothing new
- * and answers 200 with the workflow as it is.
+ * and answers 200 with the workflow as it is; and an {@code If-Match} with the version the caller
+ * decided on, refused with 409 when the workflow has moved on.
  */
 @Path("tenants/{tenant}/workflows")
 @RequestScoped

@@ -197,6 +197,12 @@ public final class Db {
    */
   public static Connection openAppend(String tenant, String stream, String eventId)
       throws SQLException {
+    return openAppend(tenant, stream, eventId, "it");
+  }
+
+  /** Like {@link #openAppend(String, String, String)}, with the held event's correlation id. */
+  public static Connection openAppend(
+      String tenant, String stream, String eventId, String correlationId) throws SQLException {
     Connection c = runtimeOf(tenant);
     c.setAutoCommit(false);
     bind(c, tenant);
@@ -209,7 +215,9 @@ public final class Db {
               + stream
               + "\",\"expected\":\"no_stream\",\"events\":[{\"id\":\""
               + eventId
-              + "\",\"type\":\"Held\",\"data\":{},\"metadata\":{\"correlationId\":\"it\"}}]}]");
+              + "\",\"type\":\"Held\",\"data\":{},\"metadata\":{\"correlationId\":\""
+              + correlationId
+              + "\"}}]}]");
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         if (!"ok".equals(rs.getString(1))) {

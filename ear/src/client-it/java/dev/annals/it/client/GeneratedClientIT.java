@@ -160,15 +160,19 @@ class GeneratedClientIT {
     assertEquals("/api/tenants/" + t + "/streams/order-1/events", wrongVersion.getInstance());
     assertNotNull(wrongVersion.getCorrelationId());
 
-    StreamPageView forward = streams.readStream(t, "order-1", null, null, null);
+    StreamPageView forward = streams.readStream(t, "order-1", null, null, null, null, null);
     assertEquals(ids(placed), viewIds(forward.getEvents()));
     assertEquals(Map.of("total", 10), forward.getEvents().get(0).getData());
     assertEquals(List.of("card", 10), forward.getEvents().get(1).getData());
     assertEquals("cause-1", forward.getEvents().get(0).getMetadata().get("causationId"));
     assertNull(forward.getNext());
-    StreamPageView backward = streams.readStream(t, "order-1", null, Direction.BACKWARD, 1);
+    StreamPageView backward =
+        streams.readStream(t, "order-1", null, Direction.BACKWARD, 1, null, null);
     assertEquals(2L, backward.getEvents().get(0).getVersion());
     assertEquals(1L, backward.getNext());
+    StreamPageView asOfFirst = streams.readStream(t, "order-1", null, null, null, 1L, null);
+    assertEquals(ids(placed).subList(0, 1), viewIds(asOfFirst.getEvents()));
+    assertNull(asOfFirst.getNext());
     assertEquals(2L, streams.getStreamInfo(t, "order-1").getVersion());
 
     List<NewEventRequest> more =

@@ -50,6 +50,8 @@ class AccessMatrixIT {
           Map.entry("readStream", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, READER), true)),
           Map.entry("getStreamInfo", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, READER), true)),
           Map.entry("readAll", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, READER), true)),
+          Map.entry(
+              "readCorrelation", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, READER), true)),
           Map.entry("mintToken", new Rule(Set.of(PLATFORM_ADMIN), false)),
           Map.entry("getTenantLimits", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
           Map.entry("setTenantLimits", new Rule(Set.of(PLATFORM_ADMIN), true)),
@@ -146,7 +148,9 @@ class AccessMatrixIT {
         op.pathTemplate()
             .replace("{tenant}", tenant)
             .replace("{stream}", "matrix-" + UUID.randomUUID())
-            .replace("{server}", "matrix-no-such-server");
+            .replace("{server}", "matrix-no-such-server")
+            // any other path parameter (a correlation id, a name): a value that names nothing
+            .replaceAll("\\{[A-Za-z]+}", "matrix-" + UUID.randomUUID());
     String body =
         switch (op.id()) {
           case "createTenant" -> "{\"id\":\"" + Api.newTenantId() + "\",\"name\":\"matrix\"}";

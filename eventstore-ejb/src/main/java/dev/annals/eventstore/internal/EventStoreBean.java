@@ -282,7 +282,7 @@ public class EventStoreBean implements EventStore {
    * caller may retry; any other database failure is a server fault. Neither passes on the
    * database's message.
    */
-  private static RuntimeException failure(String what, SQLException e) {
+  static RuntimeException failure(String what, SQLException e) {
     if (SqlFailure.of(e) == SqlFailure.TRANSIENT) {
       return new StoreUnavailableException(
           "Could not " + what + " now (the database is unreachable or busy); retry in a moment", e);
@@ -291,6 +291,11 @@ public class EventStoreBean implements EventStore {
   }
 
   private void checkLimit(int limit) {
+    checkLimit(limit, config);
+  }
+
+  /** Refuses a page size outside 1 to the configured read limit. */
+  static void checkLimit(int limit, EventStoreLimits config) {
     if (limit < 1 || limit > config.maxReadLimit()) {
       throw new InvalidRequestException(
           "'limit' must be between 1 and " + config.maxReadLimit() + ", was " + limit);

@@ -70,21 +70,12 @@ public class AllEventsResource {
                       + " start")
           @QueryParam("after")
           String after,
-      @Parameter(
-              description = "Events per page; default 100, at most the server's read limit (1000)",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      format = "int32",
-                      minimum = "1",
-                      defaultValue = "100"))
-          @QueryParam("limit")
+      @Parameter(ref = "limit") @QueryParam("limit")
           String limit) {
     TenantId tenantId = new TenantId(tenant);
-    Checkpoint from = after == null || after.isEmpty() ? Checkpoint.START : Checkpoint.parse(after);
+    Checkpoint from = QueryParams.checkpoint(after);
     int max = limits.maxReadLimit();
     AllSlice slice = store.readAll(tenantId, from, QueryParams.limit(limit, max));
-    return new AllPageView(
-        slice.events().stream().map(EventView::from).toList(), slice.checkpoint().toString());
+    return AllPageView.of(slice);
   }
 }

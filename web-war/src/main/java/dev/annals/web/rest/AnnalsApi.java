@@ -92,6 +92,17 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                   schema =
                       @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9._:@-]{1,200}$")),
               @Parameter(
+                  name = "limit",
+                  in = ParameterIn.QUERY,
+                  description =
+                      "Events per page; default 100, at most the server's read limit (1000)",
+                  schema =
+                      @Schema(
+                          type = SchemaType.INTEGER,
+                          format = "int32",
+                          minimum = "1",
+                          defaultValue = "100")),
+              @Parameter(
                   name = "server",
                   in = ParameterIn.PATH,
                   required = true,

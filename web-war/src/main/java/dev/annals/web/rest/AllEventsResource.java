@@ -19,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -70,8 +69,7 @@ public class AllEventsResource {
                       + " start")
           @QueryParam("after")
           String after,
-      @Parameter(ref = "limit") @QueryParam("limit")
-          String limit) {
+      @Parameter(ref = "limit") @QueryParam("limit") String limit) {
     TenantId tenantId = new TenantId(tenant);
     Checkpoint from = QueryParams.checkpoint(after);
     int max = limits.maxReadLimit();

@@ -74,8 +74,7 @@ public class CorrelationResource {
       @Parameter(description = "The checkpoint of the previous page; absent: from the start")
           @QueryParam("after")
           String after,
-      @Parameter(ref = "limit") @QueryParam("limit")
-          String limit) {
+      @Parameter(ref = "limit") @QueryParam("limit") String limit) {
     TenantId tenantId = new TenantId(tenant);
     if (correlationId.length() > MAX_CORRELATION_ID) {
       throw new InvalidRequestException(

@@ -186,8 +186,7 @@ public class StreamResource {
               schema = @Schema(ref = "Direction"))
           @QueryParam("direction")
           String direction,
-      @Parameter(ref = "limit") @QueryParam("limit")
-          String limit,
+      @Parameter(ref = "limit") @QueryParam("limit") String limit,
       @Parameter(
               description = "Read the stream as it stood at this version: nothing above it",
               schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))

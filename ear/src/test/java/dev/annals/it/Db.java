@@ -134,6 +134,24 @@ public final class Db {
         tenant);
   }
 
+  /**
+   * The bytes of a tenant's event data and metadata as the storage quota measures them (their text
+   * as read back), read as the owner.
+   */
+  public static long storedBytes(String tenant) throws SQLException {
+    try (Connection c = ownerOf(tenant);
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT coalesce(sum(octet_length(data::text) + octet_length(metadata::text)), 0)"
+                    + " FROM events WHERE tenant_id = ?")) {
+      ps.setString(1, tenant);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
   /** The stream versions stored for a stream, ascending, read as the owner. */
   public static List<Long> versions(String tenant, String stream) throws SQLException {
     return tenantColumn(

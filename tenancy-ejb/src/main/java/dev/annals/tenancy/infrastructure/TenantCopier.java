@@ -126,13 +126,15 @@ public class TenantCopier {
                   target.prepareStatement("DELETE FROM tenant_counters WHERE tenant_id = ?");
               PreparedStatement count =
                   target.prepareStatement(
-                      "INSERT INTO tenant_counters (tenant_id, shard, streams, events)"
-                          + " SELECT ?, 0, count(*), coalesce(sum(version), 0) FROM streams"
-                          + " WHERE tenant_id = ?")) {
+                      "INSERT INTO tenant_counters (tenant_id, shard, streams, events, bytes)"
+                          + " SELECT ?, 0, count(*), coalesce(sum(version), 0), (SELECT"
+                          + " coalesce(sum(octet_length(data::text) + octet_length(metadata::text)),"
+                          + " 0) FROM events WHERE tenant_id = ?) FROM streams WHERE tenant_id = ?")) {
             clear.setString(1, to.id().value());
             clear.executeUpdate();
             count.setString(1, to.id().value());
             count.setString(2, to.id().value());
+            count.setString(3, to.id().value());
             count.executeUpdate();
           }
           try (PreparedStatement seq =

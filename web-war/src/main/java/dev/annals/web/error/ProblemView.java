@@ -13,6 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param instance the request path
  * @param correlationId the request's correlation id (also the X-Correlation-Id header)
  * @param currentVersion on a wrong expected version only: the stream's version now
+ * @param limit on 429: the request rate exceeded; on a quota refusal (403): the quota's value
+ * @param requestsPerSecond on 429: that rate
+ * @param quota on a quota refusal (403): the quota's name
+ * @param usage on a tenant's quota refusal (403): its usage when refused
  */
 @Schema(
     name = "ProblemView",
@@ -37,4 +41,15 @@ public record ProblemView(
             description = "Only on 429: the request rate that was exceeded")
         String limit,
     @Schema(minimum = "1", description = "Only on 429: that rate, in requests per second")
-        Long requestsPerSecond) {}
+        Long requestsPerSecond,
+    @Schema(
+            examples = "maxStreams",
+            description =
+                "Only on quota-exceeded (403): the quota, e.g. maxStreams, maxStorageBytes,"
+                    + " maxSubscriptions or database-servers/<name>/maxTenants; 'limit' then"
+                    + " carries its value as a number")
+        String quota,
+    @Schema(
+            minimum = "0",
+            description = "Only on a tenant's quota-exceeded (403): its usage when refused")
+        Long usage) {}

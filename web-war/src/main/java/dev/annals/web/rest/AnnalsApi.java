@@ -212,8 +212,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                   name = "QuotaExceeded",
                   responseCode = "403",
                   description =
-                      "A quota would be exceeded: 'quota' names it, 'limit' is its value. Waiting"
-                          + " does not help; an admin raises the quota or usage goes down",
+                      "A quota would be exceeded: 'quota' names it, 'limit' is its value, 'usage'"
+                          + " the tenant's usage (tenant quotas). Waiting does not help; an admin"
+                          + " raises the quota or usage goes down. (Also a caller without the"
+                          + " role: type forbidden.)",
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,

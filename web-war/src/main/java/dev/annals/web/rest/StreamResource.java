@@ -95,6 +95,7 @@ public class StreamResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = ProblemView.class)))
+  @APIResponse(responseCode = "403", ref = "QuotaExceeded")
   @APIResponse(responseCode = "404", ref = "TenantNotFound")
   @APIResponse(
       responseCode = "409",

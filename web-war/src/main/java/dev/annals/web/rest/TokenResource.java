@@ -3,6 +3,7 @@ package dev.annals.web.rest;
 import dev.annals.web.error.Problem;
 import dev.annals.web.error.ProblemView;
 import dev.annals.web.security.Allowed;
+import dev.annals.web.security.DevelopmentIssuerOnly;
 import dev.annals.web.security.Role;
 import dev.annals.web.security.SecurityEvent;
 import dev.annals.web.security.SecurityEvents;
@@ -11,7 +12,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -30,7 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * The development issuer's token endpoint: a platform admin mints scoped tokens. It exists only
  * while the development issuer is on (the run command's default); otherwise it answers 404 like any
- * path nobody serves. Every token minted is reported to {@link SecurityEvents}.
+ * path nobody serves, to every caller ({@link DevelopmentIssuerOnly}). Every token minted is
+ * reported to {@link SecurityEvents}.
  */
 @Path("tokens")
 @RequestScoped
@@ -51,6 +52,7 @@ public class TokenResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Allowed(value = Role.PLATFORM_ADMIN, tenantInPath = false)
+  @DevelopmentIssuerOnly
   @Operation(
       operationId = "mintToken",
       summary = "Mint a token (development issuer only)",
@@ -81,9 +83,6 @@ public class TokenResource {
   @APIResponse(responseCode = "413", ref = "TooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   public Response mint(InputStream body) {
-    if (!issuer.enabled()) {
-      throw new NotFoundException();
-    }
     TokenRequestParser.ParsedToken t =
         TokenRequestParser.parse(JsonBody.readObject(body, MAX_BODY));
     TokenIssuer.Minted minted = issuer.mint(t.subject(), t.roles(), t.tenants(), t.ttl());

@@ -1,6 +1,6 @@
 --liquibase formatted sql
 
---changeset annals:tenant-0008-correlation-index
+--changeset annals:tenant-0009-correlation-index
 -- All events of one causal chain in $all order (GET .../correlations/{id}/events): the correlation
 -- id lives in the metadata the store completes on every append, so the index is on that
 -- expression, then the $all order, so a page is one index range scan. Not CONCURRENTLY: that waits
@@ -11,7 +11,7 @@
 CREATE INDEX IF NOT EXISTS events_correlation
     ON "${annals.schema}".events (tenant_id, (metadata ->> 'correlationId'), transaction_id, global_position);
 
---changeset annals:tenant-0008-read-correlation splitStatements:false runOnChange:true
+--changeset annals:tenant-0009-read-correlation splitStatements:false runOnChange:true
 -- Committed events of one correlation id after a checkpoint, in $all order and only below the
 -- snapshot's xmin, exactly as read_all pages: a reader paging on never skips one. ORDER BY names
 -- table columns (the select list casts transaction_id to text).
@@ -38,7 +38,7 @@ BEGIN
 END
 $$;
 
---changeset annals:tenant-0008-stream-version-at splitStatements:false runOnChange:true
+--changeset annals:tenant-0009-stream-version-at splitStatements:false runOnChange:true
 -- A stream as it stood at a time: the versions before the first event recorded after it (a
 -- stream's past is a prefix of its versions, so a reader as of a time sees a version range, never
 -- a set with holes). NULL when the stream does not exist; 0 when it had no event yet.
@@ -65,6 +65,6 @@ BEGIN
 END
 $$;
 
---changeset annals:tenant-0008-grants
+--changeset annals:tenant-0009-grants
 GRANT EXECUTE ON FUNCTION "${annals.schema}".read_correlation(text, text, xid8, bigint, integer) TO "${annals.app.role}";
 GRANT EXECUTE ON FUNCTION "${annals.schema}".stream_version_at(text, text, timestamptz) TO "${annals.app.role}";

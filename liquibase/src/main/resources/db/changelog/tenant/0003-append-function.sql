@@ -95,12 +95,12 @@ DECLARE
   v_created  integer;
   v_gate     text;
   r          record;
-  -- Counts stored by this call, added to tenant_counters once per tenant (see changeset 0006).
+  -- Counts stored by this call, added to tenant_counters once per tenant (see changeset 0006) by
+  -- add_counts (changeset 0010), which never waits for another open transaction's counts.
   v_count_tenant  text;
   v_count_streams bigint := 0;
   v_count_events  bigint := 0;
   v_count_bytes   bigint := 0;
-  v_shard         smallint := (pg_backend_pid() % 16)::smallint;
   v_quota         jsonb;
   v_usage         bigint;
   v_bytes         bigint;
@@ -116,11 +116,7 @@ BEGIN
     transaction_id := NULL; global_position := NULL; current_version := NULL;
     IF v_count_tenant IS DISTINCT FROM v_tenant AND v_count_tenant IS NOT NULL THEN
       PERFORM set_config('annals.tenant_id', v_count_tenant, true);
-      INSERT INTO "${annals.schema}".tenant_counters AS t (tenant_id, shard, streams, events, bytes)
-      VALUES (v_count_tenant, v_shard, v_count_streams, v_count_events, v_count_bytes)
-      ON CONFLICT (tenant_id, shard) DO UPDATE
-        SET streams = t.streams + excluded.streams, events = t.events + excluded.events,
-            bytes = t.bytes + excluded.bytes;
+      PERFORM "${annals.schema}".add_counts(v_count_tenant, v_count_streams, v_count_events, v_count_bytes);
       v_count_tenant := NULL; v_count_streams := 0; v_count_events := 0; v_count_bytes := 0;
     END IF;
     -- Bound outside the subtransaction: a setting made inside it would be undone with it, and the
@@ -237,11 +233,7 @@ BEGIN
   END LOOP;
   IF v_count_tenant IS NOT NULL THEN
     PERFORM set_config('annals.tenant_id', v_count_tenant, true);
-    INSERT INTO "${annals.schema}".tenant_counters AS t (tenant_id, shard, streams, events, bytes)
-    VALUES (v_count_tenant, v_shard, v_count_streams, v_count_events, v_count_bytes)
-    ON CONFLICT (tenant_id, shard) DO UPDATE
-      SET streams = t.streams + excluded.streams, events = t.events + excluded.events,
-          bytes = t.bytes + excluded.bytes;
+    PERFORM "${annals.schema}".add_counts(v_count_tenant, v_count_streams, v_count_events, v_count_bytes);
   END IF;
 END
 $$;

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +102,44 @@ class ManagementEndpointsIT {
       assertUnauthenticated(get("/metrics", token));
       assertUnauthenticated(get("/openapi/ui/", token));
     }
+  }
+
+  @Test
+  void refusalsAreAudited() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    long before = Api.json(Api.get("/api/audit/verify")).getJsonNumber("records").longValue();
+    while (true) {
+      // At most 20 refusals a second are recorded (the rest counted): retry until one is.
+      HttpResponse<String> refused = get("/metrics", reader());
+      assertForbidden(refused);
+      Optional<JsonObject> record =
+          platformRecord(before, Api.json(refused).getString("correlationId"));
+      if (record.isPresent()) {
+        JsonObject r = record.get();
+        assertEquals("auth.forbidden", r.getString("action"), r.toString());
+        assertEquals("GET /metrics", r.getString("target"), r.toString());
+        assertEquals("it-reader", r.getString("principal"), r.toString());
+        assertEquals("refused", r.getString("outcome"), r.toString());
+        return;
+      }
+      assertTrue(System.nanoTime() < deadline, "no audit record of a refused /metrics read");
+      Thread.sleep(200);
+    }
+  }
+
+  /** The platform chain's record with this correlation id, among those after {@code after}. */
+  private static Optional<JsonObject> platformRecord(long after, String correlationId) {
+    Long next = after;
+    while (next != null) {
+      JsonObject page = Api.json(Api.get("/api/audit?after=" + next + "&limit=1000"));
+      for (JsonObject r : page.getJsonArray("records").getValuesAs(JsonObject.class)) {
+        if (correlationId.equals(r.getString("correlationId", null))) {
+          return Optional.of(r);
+        }
+      }
+      next = page.containsKey("next") ? page.getJsonNumber("next").longValue() : null;
+    }
+    return Optional.empty();
   }
 
   private static HttpResponse<String> get(String path, String token) {

@@ -55,6 +55,9 @@ final class BearerTokenVerifier {
 
   private static final Logger LOG = Logger.getLogger(BearerTokenVerifier.class.getName());
 
+  /** mpJwt's default clock skew: a token /api accepts is accepted here too. */
+  static final int CLOCK_SKEW_SECONDS = 300;
+
   private final Optional<DefaultJWTProcessor<SecurityContext>> processor;
 
   private BearerTokenVerifier(Optional<DefaultJWTProcessor<SecurityContext>> processor) {
@@ -96,12 +99,14 @@ final class BearerTokenVerifier {
             .orElse(null);
     DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
     p.setJWSKeySelector(selector(algorithm, keys.get()));
-    p.setJWTClaimsSetVerifier(
+    DefaultJWTClaimsVerifier<SecurityContext> claims =
         new DefaultJWTClaimsVerifier<>(
             audiences,
             new JWTClaimsSet.Builder().issuer(issuer.get()).build(),
             new HashSet<>(Set.of("exp", "iat")),
-            null));
+            null);
+    claims.setMaxClockSkew(CLOCK_SKEW_SECONDS);
+    p.setJWTClaimsSetVerifier(claims);
     return new BearerTokenVerifier(Optional.of(p));
   }
 

@@ -1,11 +1,13 @@
 package dev.annals.web.security.management;
 
+import dev.annals.web.security.SecurityEvent;
 import jakarta.security.auth.message.MessageInfo;
 import jakarta.security.auth.message.config.AuthConfigProvider;
 import jakarta.security.auth.message.config.ClientAuthConfig;
 import jakarta.security.auth.message.config.ServerAuthConfig;
 import jakarta.security.auth.message.config.ServerAuthContext;
 import java.util.Map;
+import java.util.function.Consumer;
 import javax.security.auth.Subject;
 import javax.security.auth.callback.CallbackHandler;
 
@@ -21,16 +23,19 @@ final class ManagementAuthConfig implements AuthConfigProvider {
   private final String contextRoot;
   private final ManagementAccess access;
   private final BearerTokenVerifier verifier;
+  private final Consumer<SecurityEvent> report;
 
   ManagementAuthConfig(
       String appContext,
       String contextRoot,
       ManagementAccess access,
-      BearerTokenVerifier verifier) {
+      BearerTokenVerifier verifier,
+      Consumer<SecurityEvent> report) {
     this.appContext = appContext;
     this.contextRoot = contextRoot;
     this.access = access;
     this.verifier = verifier;
+    this.report = report;
   }
 
   @Override
@@ -64,7 +69,7 @@ final class ManagementAuthConfig implements AuthConfigProvider {
         String authContextId,
         Subject serviceSubject,
         @SuppressWarnings("rawtypes") Map properties) {
-      return new ManagementAuthModule(contextRoot, access, verifier, handler);
+      return new ManagementAuthModule(contextRoot, access, verifier, report, handler);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.annals.web.security.management;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.annals.web.error.Problem;
 import dev.annals.web.error.RefusedMapper;
+import dev.annals.web.security.SecurityEvent;
 import jakarta.security.auth.message.AuthException;
 import jakarta.security.auth.message.AuthStatus;
 import jakarta.security.auth.message.MessageInfo;
@@ -21,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.security.auth.Subject;
 import javax.security.auth.callback.Callback;
@@ -40,16 +43,19 @@ final class ManagementAuthModule implements ServerAuthModule, ServerAuthContext 
   private final String contextRoot;
   private final ManagementAccess access;
   private final BearerTokenVerifier verifier;
+  private final Consumer<SecurityEvent> report;
   private CallbackHandler handler;
 
   ManagementAuthModule(
       String contextRoot,
       ManagementAccess access,
       BearerTokenVerifier verifier,
+      Consumer<SecurityEvent> report,
       CallbackHandler handler) {
     this.contextRoot = contextRoot;
     this.access = access;
     this.verifier = verifier;
+    this.report = report;
     this.handler = handler;
   }
 
@@ -72,41 +78,71 @@ final class ManagementAuthModule implements ServerAuthModule, ServerAuthContext 
       throws AuthException {
     HttpServletRequest request = (HttpServletRequest) message.getRequestMessage();
     HttpServletResponse response = (HttpServletResponse) message.getResponseMessage();
-    Optional<Set<String>> groups = groups(request.getHeader("Authorization"));
-    switch (access.decide(contextRoot, groups)) {
+    String authorization = request.getHeader("Authorization");
+    Optional<JWTClaimsSet> claims = verified(authorization);
+    String correlationId = UUID.randomUUID().toString();
+    switch (access.decide(contextRoot, claims.map(ManagementAuthModule::groupsClaim))) {
       case ALLOW -> {
         // Liberty's endpoint needs no identity: pass the request on unauthenticated.
         callback(new CallerPrincipalCallback(client, (Principal) null));
         return AuthStatus.SUCCESS;
       }
       case UNAUTHENTICATED -> {
+        report(
+            SecurityEvent.Kind.AUTHENTICATION_FAILED,
+            null,
+            request,
+            authorization == null ? "no bearer token" : "bearer token refused",
+            correlationId);
         response.setHeader("WWW-Authenticate", RefusedMapper.CHALLENGE);
-        refuse(RefusedMapper.unauthenticated(), request, response);
+        refuse(RefusedMapper.unauthenticated(), request, response, correlationId);
       }
-      case FORBIDDEN ->
-          refuse(
-              RefusedMapper.forbidden(
-                  "Not allowed: "
-                      + contextRoot
-                      + " needs a platform admin"
-                      + (ManagementAccess.METRICS.equals(contextRoot)
-                          ? " or the metrics role"
-                          : "")),
-              request,
-              response);
+      case FORBIDDEN -> {
+        String needs =
+            contextRoot
+                + " needs a platform admin"
+                + (ManagementAccess.METRICS.equals(contextRoot) ? " or the metrics role" : "");
+        report(
+            SecurityEvent.Kind.ACCESS_DENIED,
+            claims.get().getSubject(),
+            request,
+            needs,
+            correlationId);
+        refuse(RefusedMapper.forbidden("Not allowed: " + needs), request, response, correlationId);
+      }
     }
     // SEND_SUCCESS: the response is complete, send it without calling the endpoint. (Liberty lets
     // an unprotected resource's request through on SEND_FAILURE.)
     return AuthStatus.SEND_SUCCESS;
   }
 
-  private Optional<Set<String>> groups(String authorization) {
-    if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, 7)) {
+  private Optional<JWTClaimsSet> verified(String authorization) {
+    if (authorization == null
+        || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return Optional.empty();
     }
-    return verifier
-        .verify(authorization.substring(BEARER.length()).strip())
-        .map(ManagementAuthModule::groupsClaim);
+    return verifier.verify(authorization.substring(BEARER.length()).strip());
+  }
+
+  /** Hands the refusal to the audit log; its failure never changes the answer. */
+  private void report(
+      SecurityEvent.Kind kind,
+      String principal,
+      HttpServletRequest request,
+      String detail,
+      String correlationId) {
+    try {
+      report.accept(
+          new SecurityEvent(
+              kind,
+              principal,
+              null,
+              request.getMethod() + " " + request.getRequestURI(),
+              detail,
+              correlationId));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not report a refusal on " + contextRoot, e);
+    }
   }
 
   private static Set<String> groupsClaim(JWTClaimsSet claims) {
@@ -119,10 +155,13 @@ final class ManagementAuthModule implements ServerAuthModule, ServerAuthContext 
   }
 
   private static void refuse(
-      Problem problem, HttpServletRequest request, HttpServletResponse response)
+      Problem problem,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      String correlationId)
       throws AuthException {
     try {
-      problem.write(response, request.getRequestURI(), UUID.randomUUID().toString());
+      problem.write(response, request.getRequestURI(), correlationId);
     } catch (IOException e) {
       AuthException failure = new AuthException("Cannot write the refusal");
       failure.initCause(e);

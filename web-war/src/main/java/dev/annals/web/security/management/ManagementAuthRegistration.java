@@ -1,5 +1,7 @@
 package dev.annals.web.security.management;
 
+import dev.annals.web.security.SecurityEvents;
+import jakarta.inject.Inject;
 import jakarta.security.auth.message.config.AuthConfigFactory;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -32,6 +34,8 @@ public class ManagementAuthRegistration implements ServletContextListener {
 
   private final List<String> registrations = new ArrayList<>();
 
+  @Inject SecurityEvents events;
+
   @Override
   public void contextInitialized(ServletContextEvent event) {
     Config config = ConfigProvider.getConfig(getClass().getClassLoader());
@@ -44,7 +48,7 @@ public class ManagementAuthRegistration implements ServletContextListener {
       String appContext = VIRTUAL_HOST + " " + root;
       registrations.add(
           factory.registerConfigProvider(
-              new ManagementAuthConfig(appContext, root, access, verifier),
+              new ManagementAuthConfig(appContext, root, access, verifier, events::report),
               ManagementAuthConfig.LAYER,
               appContext,
               "Annals: " + root + " needs a platform admin's bearer token"));

@@ -61,6 +61,18 @@ class ManagementEndpointsIT {
   }
 
   @Test
+  void theDevelopmentIssuerMintsTheScrapeRole() {
+    HttpResponse<String> minted =
+        Api.post(
+            "/api/tokens", "{\"subject\":\"it-prometheus\",\"roles\":[\"" + SCRAPE_ROLE + "\"]}");
+    assertEquals(201, minted.statusCode(), minted.body());
+    String token = Api.json(minted).getString("token");
+    assertPrometheusText(get("/metrics", token));
+    assertForbidden(get("/openapi/ui/", token));
+    assertEquals(403, get("/api/tenants", token).statusCode(), "the scrape role opens no /api");
+  }
+
+  @Test
   void theOpenApiUiNeedsAPlatformAdmin() {
     assertUnauthenticated(get("/openapi/ui/", null));
     assertUnauthenticated(get("/openapi/ui", null));

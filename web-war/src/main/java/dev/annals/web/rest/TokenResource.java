@@ -8,6 +8,7 @@ import dev.annals.web.security.Role;
 import dev.annals.web.security.SecurityEvent;
 import dev.annals.web.security.SecurityEvents;
 import dev.annals.web.security.TokenIssuer;
+import dev.annals.web.security.management.ManagementAuthRegistration;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -44,6 +47,10 @@ public class TokenResource {
   @Inject TokenIssuer issuer;
 
   @Inject SecurityEvents events;
+
+  @Inject
+  @ConfigProperty(name = ManagementAuthRegistration.SCRAPE_ROLE)
+  Optional<String> scrapeRole;
 
   @Context SecurityContext security;
 
@@ -84,7 +91,8 @@ public class TokenResource {
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   public Response mint(InputStream body) {
     TokenRequestParser.ParsedToken t =
-        TokenRequestParser.parse(JsonBody.readObject(body, MAX_BODY));
+        TokenRequestParser.parse(
+            JsonBody.readObject(body, MAX_BODY), scrapeRole.filter(r -> !r.isBlank()));
     TokenIssuer.Minted minted = issuer.mint(t.subject(), t.roles(), t.tenants(), t.ttl());
     events.report(
         new SecurityEvent(

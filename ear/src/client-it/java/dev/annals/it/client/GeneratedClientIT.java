@@ -162,7 +162,7 @@ class GeneratedClientIT {
     assertEquals(URI.create(PROBLEMS + "conflict"), problem(taken).getType());
     assertEquals(1, subscriptions.listSubscriptions(t).getSubscriptions().size());
 
-    subscriptions.deleteSubscription(t, "client-hook");
+    assertEquals("client-hook", subscriptions.deleteSubscription(t, "client-hook").getName());
     ApiException gone =
         assertThrows(ApiException.class, () -> subscriptions.getSubscription(t, "client-hook"));
     assertEquals(404, gone.getCode());

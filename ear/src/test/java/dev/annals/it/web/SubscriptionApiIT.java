@@ -126,7 +126,9 @@ class SubscriptionApiIT {
         "paused", Api.json(Api.post(base(t) + "/" + name + "/pause", null, "")).getString("state"));
     Api.post(base(t) + "/" + name + "/resume", null, "");
     Api.post(base(t) + "/" + name + "/reset", "{\"to\":\"now\"}");
-    assertEquals(204, Api.delete(base(t) + "/" + name).statusCode());
+    HttpResponse<String> deleted = Api.delete(base(t) + "/" + name);
+    assertEquals(200, deleted.statusCode(), deleted.body());
+    assertEquals(name, Api.json(deleted).getString("name"));
     assertRefused(Api.delete(base(t) + "/" + name), 404, "not-found", name);
 
     List<String> actions =

@@ -70,7 +70,8 @@ public interface Subscriptions {
   /**
    * Deletes a subscription; a batch in flight may still complete.
    *
+   * @return the subscription as it was
    * @throws SubscriptionNotFoundException when there is none of this name
    */
-  void delete(TenantId tenant, SubscriptionName name);
+  SubscriptionInfo delete(TenantId tenant, SubscriptionName name);
 }

@@ -185,6 +185,11 @@ public class SubscriptionRepository {
     }
   }
 
+  /** Ends {@code node}'s leases of the tenant. */
+  public void release(TenantId tenant, String node) throws SQLException {
+    update(tenant, "UPDATE subscriptions SET node = NULL, lease_until = NULL WHERE node = ?", node);
+  }
+
   /** Records a failed attempt of {@code node}'s; with {@code stop} the subscription stops. */
   public void recordFailure(TenantId tenant, String name, String node, String error, boolean stop)
       throws SQLException {

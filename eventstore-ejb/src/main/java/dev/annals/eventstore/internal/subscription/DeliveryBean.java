@@ -131,6 +131,11 @@ public class DeliveryBean {
         config.leaseMs());
   }
 
+  /** Hands back {@code node}'s leases of the tenant (a clean stop). */
+  public void release(TenantId tenant, String node) throws SQLException {
+    repository.release(tenant, node);
+  }
+
   /** Records a failed attempt; a permanent one stops the subscription. */
   public void recordFailure(
       TenantId tenant, String name, String node, String error, boolean permanent)

@@ -76,6 +76,22 @@ public class SubscriptionDriver {
       scans.cancel(false);
     }
     runners.values().forEach(SubscriptionRunner::close);
+    // A clean stop hands the leases back, so other nodes take over at their next scan rather
+    // than after the lease; a crash leaves them to expire.
+    runners.values().stream()
+        .map(SubscriptionRunner::tenant)
+        .distinct()
+        .forEach(
+            tenant -> {
+              try {
+                delivery.release(tenant, node.id());
+              } catch (RuntimeException | java.sql.SQLException e) {
+                LOG.log(
+                    Level.FINE,
+                    "Could not hand back the leases of {0}: {1}",
+                    new Object[] {tenant, Failures.describe(e)});
+              }
+            });
     runners.clear();
   }
 

@@ -74,6 +74,10 @@ final class SubscriptionRunner {
     }
   }
 
+  TenantId tenant() {
+    return tenant;
+  }
+
   boolean closed() {
     return closed;
   }
@@ -144,7 +148,7 @@ final class SubscriptionRunner {
       URI url = URI.create(d.row().webhookUrl().orElseThrow());
       int status = webhooks.post(url, body, WebhookBatch.signature(secret, body));
       if (status < 200 || status > 299) {
-        throw new IOException("the webhook answered " + status);
+        throw new DeliveryFailedException("the webhook answered " + status, false, null);
       }
     }
     return delivery.advance(tenant, name, node, d) ? d.acknowledged() : Delivery.Outcome.LOST;
@@ -155,9 +159,9 @@ final class SubscriptionRunner {
     boolean permanent = unwrap(e) instanceof DeliveryFailedException f && f.permanent();
     Throwable cause = unwrap(e);
     String error =
-        cause instanceof DeliveryFailedException || cause instanceof IOException
+        cause instanceof DeliveryFailedException
             ? cause.getMessage()
-            : Failures.describe(cause);
+            : "delivery failed: " + Failures.describe(cause);
     try {
       delivery.recordFailure(tenant, name, node, error, permanent);
     } catch (RuntimeException | java.sql.SQLException recordFailed) {

@@ -182,13 +182,15 @@ public class SubscriptionsBean implements Subscriptions {
   }
 
   @Override
-  public void delete(TenantId tenant, SubscriptionName name) {
+  public SubscriptionInfo delete(TenantId tenant, SubscriptionName name) {
     tenants.requireReadable(tenant);
     try {
+      SubscriptionInfo was = info(tenant, find(tenant, name));
       if (!repository.delete(tenant, name.value())) {
         throw new SubscriptionNotFoundException(name);
       }
       audited(tenant, name, "subscription.deleted", JsonObject.EMPTY_JSON_OBJECT);
+      return was;
     } catch (SQLException e) {
       throw UnavailableException.databaseDidNotAnswer("delete subscription " + name, e);
     }

@@ -225,15 +225,18 @@ public class SubscriptionResource {
   @Path("{subscription}")
   @Allowed({Role.PLATFORM_ADMIN, Role.TENANT_ADMIN})
   @Operation(operationId = "deleteSubscription", summary = "Delete a subscription")
-  @APIResponse(responseCode = "204", description = "Deleted")
+  @APIResponse(
+      responseCode = "200",
+      description = "Deleted: the subscription as it was",
+      content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "404", ref = "SubscriptionNotFound")
   @APIResponse(responseCode = "410", ref = "TenantDeleted")
   @APIResponse(responseCode = "503", ref = "Unavailable")
-  public Response delete(
+  public SubscriptionView delete(
       @Parameter(ref = "tenant") @PathParam("tenant") String tenant,
       @Parameter(ref = "subscription") @PathParam("subscription") String name) {
-    subscriptions.delete(new TenantId(tenant), new SubscriptionName(name));
-    return Response.noContent().build();
+    return SubscriptionView.from(
+        subscriptions.delete(new TenantId(tenant), new SubscriptionName(name)));
   }
 }

@@ -11,6 +11,7 @@ import dev.annals.client.ApiResponse;
 import dev.annals.client.api.AllEventsApi;
 import dev.annals.client.api.DatabaseServersApi;
 import dev.annals.client.api.StreamsApi;
+import dev.annals.client.api.SubscriptionsApi;
 import dev.annals.client.api.TenantsApi;
 import dev.annals.client.api.TokensApi;
 import dev.annals.client.model.AllPageView;
@@ -28,6 +29,14 @@ import dev.annals.client.model.MovePhase;
 import dev.annals.client.model.NewEventRequest;
 import dev.annals.client.model.ProblemView;
 import dev.annals.client.model.StreamPageView;
+import dev.annals.client.model.Subscription;
+import dev.annals.client.model.SubscriptionCreateRequest;
+import dev.annals.client.model.SubscriptionCreated;
+import dev.annals.client.model.SubscriptionFilter;
+import dev.annals.client.model.SubscriptionResetRequest;
+import dev.annals.client.model.SubscriptionState;
+import dev.annals.client.model.SubscriptionTarget;
+import dev.annals.client.model.SubscriptionWebhook;
 import dev.annals.client.model.TenantCreateRequest;
 import dev.annals.client.model.TenantMoveRequest;
 import dev.annals.client.model.TenantState;
@@ -117,6 +126,45 @@ class GeneratedClientIT {
     tenants.deleteTenant(t, 0);
     assertEquals(name, servers.removeDatabaseServer(name).getName());
     ApiException gone = assertThrows(ApiException.class, () -> servers.getDatabaseServer(name));
+    assertEquals(404, gone.getCode());
+  }
+
+  /** A webhook subscription created, paused, reset, refused twice, listed and deleted. */
+  @Test
+  void subscriptionThroughTheGeneratedClient() throws Exception {
+    String t = Api.createTenant("shared");
+    SubscriptionsApi subscriptions = new SubscriptionsApi(client);
+    SubscriptionCreateRequest request =
+        new SubscriptionCreateRequest()
+            .name("client-hook")
+            .filter(new SubscriptionFilter().streamPrefix("order-").eventTypes(List.of("Placed")))
+            .start("now")
+            .target(
+                new SubscriptionTarget()
+                    .webhook(new SubscriptionWebhook().url("https://hooks.example.test/in")));
+    SubscriptionCreated created = subscriptions.createSubscription(t, request);
+    assertEquals(64, created.getSecret().length());
+    Subscription shown = created.getSubscription();
+    assertEquals("https://hooks.example.test/in", shown.getTarget().getWebhook().getUrl());
+    assertEquals(List.of("Placed"), shown.getFilter().getEventTypes());
+    assertEquals("0-0", shown.getCheckpoint());
+
+    assertEquals(
+        SubscriptionState.PAUSED, subscriptions.pauseSubscription(t, "client-hook").getState());
+    assertEquals(
+        "0-0",
+        subscriptions
+            .resetSubscription(t, "client-hook", new SubscriptionResetRequest().to("beginning"))
+            .getCheckpoint());
+    ApiException taken =
+        assertThrows(ApiException.class, () -> subscriptions.createSubscription(t, request));
+    assertEquals(409, taken.getCode());
+    assertEquals(URI.create(PROBLEMS + "conflict"), problem(taken).getType());
+    assertEquals(1, subscriptions.listSubscriptions(t).getSubscriptions().size());
+
+    assertEquals("client-hook", subscriptions.deleteSubscription(t, "client-hook").getName());
+    ApiException gone =
+        assertThrows(ApiException.class, () -> subscriptions.getSubscription(t, "client-hook"));
     assertEquals(404, gone.getCode());
   }
 

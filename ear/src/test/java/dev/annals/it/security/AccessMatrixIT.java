@@ -62,8 +62,16 @@ class AccessMatrixIT {
           Map.entry("listAuditRecords", new Rule(Set.of(PLATFORM_ADMIN), false)),
           Map.entry("verifyAuditChain", new Rule(Set.of(PLATFORM_ADMIN), false)),
           Map.entry("listTenantAuditRecords", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
+          Map.entry("verifyTenantAuditChain", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
+          Map.entry("createSubscription", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
           Map.entry(
-              "verifyTenantAuditChain", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)));
+              "listSubscriptions", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, READER), true)),
+          Map.entry(
+              "getSubscription", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, READER), true)),
+          Map.entry("pauseSubscription", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
+          Map.entry("resumeSubscription", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
+          Map.entry("resetSubscription", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
+          Map.entry("deleteSubscription", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)));
 
   /** One operation of the document. */
   private record Operation(String id, String method, String pathTemplate) {}
@@ -149,6 +157,7 @@ class AccessMatrixIT {
             .replace("{tenant}", tenant)
             .replace("{stream}", "matrix-" + UUID.randomUUID())
             .replace("{server}", "matrix-no-such-server")
+            .replace("{subscription}", "matrix-no-such-subscription")
             // any other path parameter (a correlation id, a name): a value that names nothing
             .replaceAll("\\{[A-Za-z]+}", "matrix-" + UUID.randomUUID());
     String body =

@@ -121,6 +121,7 @@ public class TenantCopier {
             }
             write.executeBatch();
           }
+          copySubscriptions(source, target, from, to);
           // The counts follow the copied heads (no append reaches the target before the switch).
           try (PreparedStatement clear =
                   target.prepareStatement("DELETE FROM tenant_counters WHERE tenant_id = ?");
@@ -149,6 +150,45 @@ public class TenantCopier {
             seq.execute();
           }
         });
+  }
+
+  private static final String SUBSCRIPTION_COLUMNS =
+      "tenant_id, name, stream_prefix, event_types, handler, webhook_url, webhook_secret, state,"
+          + " checkpoint_tx, checkpoint_position, delivered, failures, last_error, created_at";
+
+  /**
+   * Copies the tenant's subscriptions with their checkpoints (valid in the new place: events keep
+   * their positions) and without leases: the drivers claim them there once the tenant switches.
+   */
+  private static void copySubscriptions(
+      Connection source, Connection target, Tenant from, Tenant to) throws SQLException {
+    try (PreparedStatement read =
+            source.prepareStatement(
+                "SELECT tenant_id, name, stream_prefix, event_types::text, handler, webhook_url,"
+                    + " webhook_secret, state, checkpoint_tx::text, checkpoint_position,"
+                    + " delivered, failures, last_error, created_at FROM subscriptions"
+                    + " WHERE tenant_id = ?");
+        PreparedStatement write =
+            target.prepareStatement(
+                "INSERT INTO subscriptions ("
+                    + SUBSCRIPTION_COLUMNS
+                    + ") VALUES (?, ?, ?, ?::text[], ?, ?, ?, ?, ?::xid8, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (tenant_id, name) DO UPDATE SET"
+                    + " checkpoint_tx = excluded.checkpoint_tx,"
+                    + " checkpoint_position = excluded.checkpoint_position,"
+                    + " state = excluded.state")) {
+      read.setString(1, from.id().value());
+      try (ResultSet rs = read.executeQuery()) {
+        while (rs.next()) {
+          for (int i = 1; i <= 14; i++) {
+            write.setObject(i, rs.getObject(i));
+          }
+          write.setString(1, to.id().value());
+          write.addBatch();
+        }
+      }
+      write.executeBatch();
+    }
   }
 
   /** The tenant's event count and last $all position where {@code t} keeps them. */

@@ -124,8 +124,10 @@ public class TenantStorage {
       case SHARED -> {
         String[] tables =
             keepGate
-                ? new String[] {"events", "streams", "tenant_counters"}
-                : new String[] {"events", "streams", "tenant_counters", "tenant_gate"};
+                ? new String[] {"subscriptions", "events", "streams", "tenant_counters"}
+                : new String[] {
+                  "subscriptions", "events", "streams", "tenant_counters", "tenant_gate"
+                };
         owners.bound(
             t,
             true,

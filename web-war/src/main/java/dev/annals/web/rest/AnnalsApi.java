@@ -61,6 +61,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                   type = SchemaType.STRING,
                   enumeration = {"copying", "fenced", "switched", "done", "failed"}),
               @Schema(
+                  name = "SubscriptionState",
+                  description =
+                      "catching_up / live: running, behind or at the head of $all; paused: by an"
+                          + " operator; stopped: by an error retrying cannot cure (see lastError)",
+                  type = SchemaType.STRING,
+                  enumeration = {"catching_up", "live", "paused", "stopped"}),
+              @Schema(
                   name = "Direction",
                   type = SchemaType.STRING,
                   enumeration = {"forward", "backward"}),
@@ -107,7 +114,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                   in = ParameterIn.PATH,
                   required = true,
                   description = "A registered database server's name",
-                  schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z][a-z0-9_-]{0,39}$"))
+                  schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z][a-z0-9_-]{0,39}$")),
+              @Parameter(
+                  name = "subscription",
+                  in = ParameterIn.PATH,
+                  required = true,
+                  description = "A subscription's name",
+                  schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z][a-z0-9_-]{2,62}$"))
             },
             responses = {
               @APIResponse(
@@ -174,6 +187,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                   name = "StreamNotFound",
                   responseCode = "404",
                   description = "No such tenant or stream",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = ProblemView.class))),
+              @APIResponse(
+                  name = "SubscriptionNotFound",
+                  responseCode = "404",
+                  description = "No such tenant or subscription",
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,

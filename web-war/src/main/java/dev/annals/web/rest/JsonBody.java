@@ -35,7 +35,7 @@ import java.util.Set;
  * #MAX_DEPTH} levels. Values are built without recursion, so no nesting can exhaust the stack.
  * Every refusal is a 400 that says where.
  */
-final class JsonBody {
+public final class JsonBody {
 
   /** Deepest nesting accepted: an append's envelope (3 levels) around storable event data. */
   static final int MAX_DEPTH = StorableJson.MAX_DEPTH + 3;
@@ -47,7 +47,8 @@ final class JsonBody {
 
   private JsonBody() {}
 
-  static JsonObject readObject(InputStream body, int maxBytes) {
+  /** Reads the body as one JSON object of at most {@code maxBytes}, refusing anything else. */
+  public static JsonObject readObject(InputStream body, int maxBytes) {
     String text = decode(readAtMost(body, maxBytes));
     if (text.isBlank()) {
       throw new InvalidRequestException("The request body is empty: send a JSON object");

@@ -46,7 +46,7 @@ class TwoNodesIT {
   @Test
   void anEventAppendedOnNodeAReachesAFeedOnNodeBThroughRedis() throws Exception {
     String tenant = Api.createTenant();
-    try (SseClient feed = SseClient.open(nodeB, live(tenant, ""), Tokens.platformAdmin())) {
+    try (SseClient feed = openOnB(live(tenant, ""))) {
       assertEquals(200, feed.status(), feed.problem());
       feed.untilComment("live", WAIT);
       awaitSubscribedOnB();
@@ -58,6 +58,22 @@ class TwoNodesIT {
       assertTrue(
           Metrics.count(nodeB, "annals_wakeups_received_total") > received,
           "node B received the wake-up from Redis");
+    }
+  }
+
+  /**
+   * Opens a feed on node B, again after a 503: a database-mode tenant created on node A has no
+   * datasource on node B until its first request there asks for one ("retry in a moment").
+   */
+  private static SseClient openOnB(String path) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (true) {
+      SseClient feed = SseClient.open(nodeB, path, Tokens.platformAdmin());
+      if (feed.status() != 503 || System.nanoTime() > deadline) {
+        return feed;
+      }
+      feed.close();
+      Thread.sleep(500);
     }
   }
 

@@ -20,9 +20,12 @@ import dev.annals.eventstore.api.StreamInfo;
 import dev.annals.eventstore.api.StreamNotFoundException;
 import dev.annals.eventstore.api.StreamSlice;
 import dev.annals.eventstore.infrastructure.AppendCommand;
+import dev.annals.eventstore.infrastructure.AppendOutcome;
+import dev.annals.eventstore.infrastructure.AppendStatus;
 import dev.annals.eventstore.infrastructure.EventReader;
 import dev.annals.eventstore.infrastructure.EventRepository;
 import dev.annals.eventstore.infrastructure.EventRow;
+import dev.annals.eventstore.infrastructure.wakeup.WakeupPublisher;
 import dev.annals.tenancy.api.InvalidRequestException;
 import dev.annals.tenancy.api.Quota;
 import dev.annals.tenancy.api.QuotaSettings;
@@ -72,6 +75,8 @@ public class EventStoreBean implements EventStore {
 
   @Inject GroupCommit groupCommit;
 
+  @Inject WakeupPublisher wakeups;
+
   @Resource SessionContext transaction;
 
   /** The caller principal's name for a caller without a login (Liberty's convention). */
@@ -86,7 +91,11 @@ public class EventStoreBean implements EventStore {
       AppendContext context) {
     AppendCommand command = command(tenant, stream, expected, events, context);
     try {
-      return AppendAnswers.answer(command, repository.append(command));
+      AppendOutcome outcome = repository.append(command);
+      if (outcome.status() == AppendStatus.OK) {
+        wakeups.afterCommit(tenant);
+      }
+      return AppendAnswers.answer(command, outcome);
     } catch (SQLException e) {
       if (SqlFailure.of(e) == SqlFailure.INPUT) {
         // The statement failed, so the caller's transaction cannot commit anything it holds.

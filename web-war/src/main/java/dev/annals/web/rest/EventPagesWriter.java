@@ -68,19 +68,29 @@ public class EventPagesWriter implements MessageBodyWriter<Object> {
       if (i > 0) {
         b.append(',');
       }
-      JsonText.event(
-          b,
-          e.eventId(),
-          e.streamId(),
-          e.type(),
-          e.version(),
-          e.position(),
-          e.data(),
-          e.metadata(),
-          e.recordedAt());
+      event(b, e);
       w.append(b);
     }
     w.write(']');
+  }
+
+  /**
+   * Appends one event as JSON, the shape every read returns (the live feed sends the same).
+   *
+   * @param b where to append
+   * @param e the event
+   */
+  public static void event(StringBuilder b, EventView e) {
+    JsonText.event(
+        b,
+        e.eventId(),
+        e.streamId(),
+        e.type(),
+        e.version(),
+        e.position(),
+        e.data(),
+        e.metadata(),
+        e.recordedAt());
   }
 
   private static void string(Writer w, String s) throws IOException {

@@ -1,6 +1,7 @@
 package dev.annals.it.live;
 
 import dev.annals.it.ItServer;
+import dev.annals.it.Tokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,9 +33,13 @@ final class Metrics {
     HttpResponse<String> metrics =
         HTTP.send(
             HttpRequest.newBuilder(base.resolve("/metrics"))
+                .header("Authorization", "Bearer " + Tokens.platformAdmin()) // admins only
                 .timeout(Duration.ofSeconds(10))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
+    if (metrics.statusCode() != 200) {
+      return Double.NaN; // a node still starting: its application (and metrics guard) not up yet
+    }
     for (String l : metrics.body().lines().toList()) {
       Matcher m = line.matcher(l);
       if (m.matches()) {

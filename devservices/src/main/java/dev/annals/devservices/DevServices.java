@@ -56,13 +56,14 @@ public final class DevServices implements AutoCloseable {
 
   /**
    * The commands Annals' Redis user may run: connection set-up (Jedis authenticates and may select
-   * a database) and liveness checks; wake-ups are published on channels {@code annals:*}; request
-   * rates run one script (EVALSHA, EVAL when Redis does not know it yet) that counts with INCR,
-   * PEXPIRE and GET on keys {@code annals:rate:*}. A feature that uses more commands adds them
-   * here.
+   * a database) and liveness checks; wake-ups are published on channels {@code annals:wakeup:*} and
+   * every node keeps one PSUBSCRIBE on exactly that pattern (PING keeps it checked); request rates
+   * run one script (EVALSHA, EVAL when Redis does not know it yet) that counts with INCR, PEXPIRE
+   * and GET on keys {@code annals:rate:*}. A feature that uses more commands adds them here.
    */
   static final String REDIS_COMMANDS =
-      "-@all +auth +hello +select +ping +echo +publish +evalsha +eval +incr +pexpire +get";
+      "-@all +auth +hello +select +ping +echo +publish +psubscribe +punsubscribe +evalsha +eval"
+          + " +incr +pexpire +get";
 
   /** The first line of the pg_hba.conf written here: its presence means the bootstrap is done. */
   private static final String HBA_MARKER =
@@ -236,7 +237,7 @@ public final class DevServices implements AutoCloseable {
                     + REDIS_USER
                     + " on >"
                     + secrets.get(DevSecrets.REDIS)
-                    + " resetchannels &annals:* resetkeys ~annals:* "
+                    + " resetchannels &annals:wakeup:* resetkeys ~annals:* "
                     + REDIS_COMMANDS)
             .setting(
                 "user "

@@ -106,7 +106,8 @@ class DevServicesIT {
       }
       try (RedisClient redis = RedisClient.create(env.get("REDIS_URL"))) {
         assertEquals("PONG", redis.ping());
-        redis.publish("annals:wake", "x");
+        redis.publish("annals:wakeup:t_devservices", "");
+        assertThrows(JedisAccessControlException.class, () -> redis.publish("annals:other", ""));
         assertThrows(JedisAccessControlException.class, () -> redis.set("annals:k", "v"));
         assertThrows(JedisAccessControlException.class, () -> redis.flushAll());
       }

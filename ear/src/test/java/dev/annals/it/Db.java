@@ -134,6 +134,24 @@ public final class Db {
         tenant);
   }
 
+  /**
+   * The bytes of a tenant's event data and metadata as the storage quota measures them (their text
+   * as read back), read as the owner.
+   */
+  public static long storedBytes(String tenant) throws SQLException {
+    try (Connection c = ownerOf(tenant);
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT coalesce(sum(octet_length(data::text) + octet_length(metadata::text)), 0)"
+                    + " FROM events WHERE tenant_id = ?")) {
+      ps.setString(1, tenant);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
   /** The stream versions stored for a stream, ascending, read as the owner. */
   public static List<Long> versions(String tenant, String stream) throws SQLException {
     return tenantColumn(
@@ -197,6 +215,12 @@ public final class Db {
    */
   public static Connection openAppend(String tenant, String stream, String eventId)
       throws SQLException {
+    return openAppend(tenant, stream, eventId, "it");
+  }
+
+  /** Like {@link #openAppend(String, String, String)}, with the held event's correlation id. */
+  public static Connection openAppend(
+      String tenant, String stream, String eventId, String correlationId) throws SQLException {
     Connection c = runtimeOf(tenant);
     c.setAutoCommit(false);
     bind(c, tenant);
@@ -209,7 +233,9 @@ public final class Db {
               + stream
               + "\",\"expected\":\"no_stream\",\"events\":[{\"id\":\""
               + eventId
-              + "\",\"type\":\"Held\",\"data\":{},\"metadata\":{\"correlationId\":\"it\"}}]}]");
+              + "\",\"type\":\"Held\",\"data\":{},\"metadata\":{\"correlationId\":\""
+              + correlationId
+              + "\"}}]}]");
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         if (!"ok".equals(rs.getString(1))) {

@@ -57,10 +57,20 @@ $$;
 -- version) does append_replay decide between "a resend: answer the original" and "a conflict".
 --
 -- p_batch: [{"tenant", "stream", "expected": "any" | "no_stream" | "exists" | n,
---            "events": [{"id", "type", "data", "metadata"}]}]
+--            "events": [{"id", "type", "data", "metadata"}],
+--            "quota": {"streams": n, "bytes": n}}]   (quota: only for a tenant with one; 0: none)
 -- status per append: ok | replayed | wrong_version | id_conflict | retry, or the tenant's closed
--- gate: suspended | moved | deleted | no_tenant (nothing written). The gate is read under a shared
--- advisory lock on the tenant, which tenancy takes exclusively to close it: see tenant_gate.
+-- gate: suspended | moved | deleted | no_tenant, or quota_streams | quota_bytes (nothing written;
+-- current_version then carries the tenant's usage). The gate is read under a shared advisory lock
+-- on the tenant, which tenancy takes exclusively to close it: see tenant_gate.
+--
+-- Quotas (the caller passes the tenant's, so this works alike in every isolation mode): usage is
+-- the tenant's counters (changesets 0006, 0008) plus what this call has stored for it so far. An
+-- append that would create a stream beyond "streams", or bring the stored bytes beyond "bytes", is
+-- refused alone, like a wrong version: its batch's other appends commit. Exact under concurrency:
+-- appends of a tenant with a quota take a per-tenant advisory lock (held to commit) before they
+-- count, so transactions appending to such a tenant commit one after another and each counts what
+-- the previous committed. Tenants without a quota take no lock and pay no count.
 --
 -- SECURITY DEFINER: it runs as the tables' owner, the only way the runtime role may change events,
 -- streams and counters (changeset 0007 revokes its direct writes). Declared here, not altered
@@ -85,11 +95,15 @@ DECLARE
   v_created  integer;
   v_gate     text;
   r          record;
-  -- Counts stored by this call, added to tenant_counters once per tenant (see changeset 0006).
+  -- Counts stored by this call, added to tenant_counters once per tenant (see changeset 0006) by
+  -- add_counts (changeset 0010), which never waits for another open transaction's counts.
   v_count_tenant  text;
   v_count_streams bigint := 0;
   v_count_events  bigint := 0;
-  v_shard         smallint := (pg_backend_pid() % 16)::smallint;
+  v_count_bytes   bigint := 0;
+  v_quota         jsonb;
+  v_usage         bigint;
+  v_bytes         bigint;
 BEGIN
   FOR a, ordinal IN SELECT e.value, e.ord::integer FROM jsonb_array_elements(p_batch) WITH ORDINALITY AS e(value, ord)
   LOOP
@@ -97,15 +111,13 @@ BEGIN
     v_stream := a->>'stream';
     v_expected := a->>'expected';
     n := jsonb_array_length(a->'events');
+    v_quota := a->'quota';
     status := NULL; first_version := NULL; last_version := NULL;
     transaction_id := NULL; global_position := NULL; current_version := NULL;
     IF v_count_tenant IS DISTINCT FROM v_tenant AND v_count_tenant IS NOT NULL THEN
       PERFORM set_config('annals.tenant_id', v_count_tenant, true);
-      INSERT INTO "${annals.schema}".tenant_counters AS t (tenant_id, shard, streams, events)
-      VALUES (v_count_tenant, v_shard, v_count_streams, v_count_events)
-      ON CONFLICT (tenant_id, shard) DO UPDATE
-        SET streams = t.streams + excluded.streams, events = t.events + excluded.events;
-      v_count_tenant := NULL; v_count_streams := 0; v_count_events := 0;
+      PERFORM "${annals.schema}".add_counts(v_count_tenant, v_count_streams, v_count_events, v_count_bytes);
+      v_count_tenant := NULL; v_count_streams := 0; v_count_events := 0; v_count_bytes := 0;
     END IF;
     -- Bound outside the subtransaction: a setting made inside it would be undone with it, and the
     -- exception handler's replay lookup must still see the tenant's rows.
@@ -117,6 +129,9 @@ BEGIN
         IF v_gate IS DISTINCT FROM 'open' THEN
           status := coalesce(v_gate, 'no_tenant');
           EXIT;
+        END IF;
+        IF v_quota IS NOT NULL THEN
+          PERFORM pg_advisory_xact_lock(hashtext('annals.tenant_quota'), hashtext(v_tenant));
         END IF;
 
         SELECT s.version INTO v_current FROM "${annals.schema}".streams s
@@ -137,6 +152,17 @@ BEGIN
           first_version := r.first_version; last_version := r.last_version;
           transaction_id := r.transaction_id; global_position := r.global_position;
           EXIT;
+        END IF;
+
+        IF NOT v_exists AND (v_quota->>'streams')::bigint > 0 THEN
+          SELECT coalesce(sum(c.streams), 0) INTO v_usage
+            FROM "${annals.schema}".tenant_counters c WHERE c.tenant_id = v_tenant;
+          v_usage := v_usage + CASE WHEN v_count_tenant = v_tenant THEN v_count_streams ELSE 0 END;
+          IF v_usage >= (v_quota->>'streams')::bigint THEN
+            status := 'quota_streams';
+            current_version := v_usage;
+            EXIT;
+          END IF;
         END IF;
 
         IF v_exists THEN
@@ -160,9 +186,18 @@ BEGIN
                  x.ev->'data', x.ev->'metadata', x.i - 1, n
             FROM jsonb_array_elements(a->'events') WITH ORDINALITY AS x(ev, i)
            ORDER BY x.i
-          RETURNING e.transaction_id, e.global_position)
-        SELECT min(inserted.transaction_id::text), max(inserted.global_position)
-          INTO transaction_id, global_position FROM inserted;
+          RETURNING e.transaction_id, e.global_position,
+                    octet_length(e.data::text) + octet_length(e.metadata::text) AS size)
+        SELECT min(inserted.transaction_id::text), max(inserted.global_position), sum(inserted.size)
+          INTO transaction_id, global_position, v_bytes FROM inserted;
+        IF (v_quota->>'bytes')::bigint > 0 THEN
+          SELECT coalesce(sum(c.bytes), 0) INTO v_usage
+            FROM "${annals.schema}".tenant_counters c WHERE c.tenant_id = v_tenant;
+          v_usage := v_usage + CASE WHEN v_count_tenant = v_tenant THEN v_count_bytes ELSE 0 END;
+          IF v_usage + v_bytes > (v_quota->>'bytes')::bigint THEN
+            RAISE EXCEPTION USING ERRCODE = 'AQ001'; -- undoes this append's rows (handler below)
+          END IF;
+        END IF;
         first_version := v_current + 1;
         last_version := v_current + n;
         status := 'ok';
@@ -175,6 +210,11 @@ BEGIN
         status := CASE r.outcome WHEN 'replayed' THEN 'replayed' ELSE 'id_conflict' END;
         first_version := r.first_version; last_version := r.last_version;
         transaction_id := r.transaction_id; global_position := r.global_position;
+      WHEN SQLSTATE 'AQ001' THEN
+        status := 'quota_bytes';
+        current_version := v_usage;
+        first_version := NULL; last_version := NULL;
+        transaction_id := NULL; global_position := NULL;
       WHEN deadlock_detected OR serialization_failure OR lock_not_available THEN
         status := 'retry';
         first_version := NULL; last_version := NULL;
@@ -184,6 +224,7 @@ BEGIN
     IF status = 'ok' THEN
       v_count_tenant := v_tenant;
       v_count_events := v_count_events + n;
+      v_count_bytes := v_count_bytes + v_bytes;
       IF NOT v_exists THEN
         v_count_streams := v_count_streams + 1;
       END IF;
@@ -192,10 +233,7 @@ BEGIN
   END LOOP;
   IF v_count_tenant IS NOT NULL THEN
     PERFORM set_config('annals.tenant_id', v_count_tenant, true);
-    INSERT INTO "${annals.schema}".tenant_counters AS t (tenant_id, shard, streams, events)
-    VALUES (v_count_tenant, v_shard, v_count_streams, v_count_events)
-    ON CONFLICT (tenant_id, shard) DO UPDATE
-      SET streams = t.streams + excluded.streams, events = t.events + excluded.events;
+    PERFORM "${annals.schema}".add_counts(v_count_tenant, v_count_streams, v_count_events, v_count_bytes);
   END IF;
 END
 $$;

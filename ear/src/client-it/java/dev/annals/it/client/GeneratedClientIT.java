@@ -11,6 +11,7 @@ import dev.annals.client.ApiResponse;
 import dev.annals.client.api.AllEventsApi;
 import dev.annals.client.api.DatabaseServersApi;
 import dev.annals.client.api.StreamsApi;
+import dev.annals.client.api.SubscriptionsApi;
 import dev.annals.client.api.TenantsApi;
 import dev.annals.client.api.TokensApi;
 import dev.annals.client.api.WorkflowsApi;
@@ -31,6 +32,14 @@ import dev.annals.client.model.ProblemView;
 import dev.annals.client.model.SnapshotRequest;
 import dev.annals.client.model.SnapshotView;
 import dev.annals.client.model.StreamPageView;
+import dev.annals.client.model.Subscription;
+import dev.annals.client.model.SubscriptionCreateRequest;
+import dev.annals.client.model.SubscriptionCreated;
+import dev.annals.client.model.SubscriptionFilter;
+import dev.annals.client.model.SubscriptionResetRequest;
+import dev.annals.client.model.SubscriptionState;
+import dev.annals.client.model.SubscriptionTarget;
+import dev.annals.client.model.SubscriptionWebhook;
 import dev.annals.client.model.TenantCreateRequest;
 import dev.annals.client.model.TenantMoveRequest;
 import dev.annals.client.model.TenantState;
@@ -127,6 +136,45 @@ class GeneratedClientIT {
     assertEquals(404, gone.getCode());
   }
 
+  /** A webhook subscription created, paused, reset, refused twice, listed and deleted. */
+  @Test
+  void subscriptionThroughTheGeneratedClient() throws Exception {
+    String t = Api.createTenant("shared");
+    SubscriptionsApi subscriptions = new SubscriptionsApi(client);
+    SubscriptionCreateRequest request =
+        new SubscriptionCreateRequest()
+            .name("client-hook")
+            .filter(new SubscriptionFilter().streamPrefix("order-").eventTypes(List.of("Placed")))
+            .start("now")
+            .target(
+                new SubscriptionTarget()
+                    .webhook(new SubscriptionWebhook().url("https://hooks.example.test/in")));
+    SubscriptionCreated created = subscriptions.createSubscription(t, request);
+    assertEquals(64, created.getSecret().length());
+    Subscription shown = created.getSubscription();
+    assertEquals("https://hooks.example.test/in", shown.getTarget().getWebhook().getUrl());
+    assertEquals(List.of("Placed"), shown.getFilter().getEventTypes());
+    assertEquals("0-0", shown.getCheckpoint());
+
+    assertEquals(
+        SubscriptionState.PAUSED, subscriptions.pauseSubscription(t, "client-hook").getState());
+    assertEquals(
+        "0-0",
+        subscriptions
+            .resetSubscription(t, "client-hook", new SubscriptionResetRequest().to("beginning"))
+            .getCheckpoint());
+    ApiException taken =
+        assertThrows(ApiException.class, () -> subscriptions.createSubscription(t, request));
+    assertEquals(409, taken.getCode());
+    assertEquals(URI.create(PROBLEMS + "conflict"), problem(taken).getType());
+    assertEquals(1, subscriptions.listSubscriptions(t).getSubscriptions().size());
+
+    assertEquals("client-hook", subscriptions.deleteSubscription(t, "client-hook").getName());
+    ApiException gone =
+        assertThrows(ApiException.class, () -> subscriptions.getSubscription(t, "client-hook"));
+    assertEquals(404, gone.getCode());
+  }
+
   @Test
   void tenantLifeCycleThroughTheGeneratedClient() throws Exception {
     String t = Api.newTenantId();
@@ -167,15 +215,19 @@ class GeneratedClientIT {
     assertEquals("/api/tenants/" + t + "/streams/order-1/events", wrongVersion.getInstance());
     assertNotNull(wrongVersion.getCorrelationId());
 
-    StreamPageView forward = streams.readStream(t, "order-1", null, null, null);
+    StreamPageView forward = streams.readStream(t, "order-1", null, null, null, null, null);
     assertEquals(ids(placed), viewIds(forward.getEvents()));
     assertEquals(Map.of("total", 10), forward.getEvents().get(0).getData());
     assertEquals(List.of("card", 10), forward.getEvents().get(1).getData());
     assertEquals("cause-1", forward.getEvents().get(0).getMetadata().get("causationId"));
     assertNull(forward.getNext());
-    StreamPageView backward = streams.readStream(t, "order-1", null, Direction.BACKWARD, 1);
+    StreamPageView backward =
+        streams.readStream(t, "order-1", null, Direction.BACKWARD, 1, null, null);
     assertEquals(2L, backward.getEvents().get(0).getVersion());
     assertEquals(1L, backward.getNext());
+    StreamPageView asOfFirst = streams.readStream(t, "order-1", null, null, null, 1L, null);
+    assertEquals(ids(placed).subList(0, 1), viewIds(asOfFirst.getEvents()));
+    assertNull(asOfFirst.getNext());
     assertEquals(2L, streams.getStreamInfo(t, "order-1").getVersion());
 
     List<NewEventRequest> more =

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.annals.it.Api;
+import dev.annals.it.SseClient;
 import dev.annals.it.Tokens;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -50,6 +51,9 @@ class AccessMatrixIT {
           Map.entry("readStream", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, READER), true)),
           Map.entry("getStreamInfo", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, READER), true)),
           Map.entry("readAll", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, READER), true)),
+          Map.entry(
+              "readCorrelation", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, READER), true)),
+          Map.entry("followAll", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, READER), true)),
           Map.entry("mintToken", new Rule(Set.of(PLATFORM_ADMIN), false)),
           Map.entry("getTenantLimits", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
           Map.entry("setTenantLimits", new Rule(Set.of(PLATFORM_ADMIN), true)),
@@ -70,7 +74,19 @@ class AccessMatrixIT {
           Map.entry("failWorkflow", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, WRITER), true)),
           Map.entry("getWorkflow", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, READER), true)),
           Map.entry("putSnapshot", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, WRITER), true)),
-          Map.entry("getSnapshot", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, READER), true)));
+          Map.entry("getSnapshot", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, READER), true)),
+          Map.entry("createSubscription", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
+          Map.entry(
+              "listSubscriptions", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, READER), true)),
+          Map.entry(
+              "getSubscription", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, READER), true)),
+          Map.entry("pauseSubscription", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
+          Map.entry("resumeSubscription", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
+          Map.entry("resetSubscription", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
+          Map.entry("deleteSubscription", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)));
+
+  /** An answer's status and body (a stream's body is not read: it never ends). */
+  private record Answer(int statusCode, String body) {}
 
   /** One operation of the document. */
   private record Operation(String id, String method, String pathTemplate) {}
@@ -99,7 +115,7 @@ class AccessMatrixIT {
         String token = Tokens.of("it-" + role, List.of(role), List.of(own));
         for (boolean onOwn : rule.tenantInPath() ? List.of(true, false) : List.of(true)) {
           String tenant = onOwn ? own : other;
-          HttpResponse<String> r = send(op, tenant, token);
+          Answer r = send(op, tenant, token);
           String where = op.id() + " as " + role + " on " + (onOwn ? "own" : "other") + " tenant";
           boolean roleAllowed = rule.roles().contains(role);
           boolean tenantVisible = onOwn || role.equals(PLATFORM_ADMIN);
@@ -150,13 +166,16 @@ class AccessMatrixIT {
     assertEquals(unknown.keySet(), refused.keySet());
   }
 
-  private static HttpResponse<String> send(Operation op, String tenant, String token) {
+  private static Answer send(Operation op, String tenant, String token) {
     String path =
         op.pathTemplate()
             .replace("{tenant}", tenant)
             .replace("{stream}", "matrix-" + UUID.randomUUID())
             .replace("{server}", "matrix-no-such-server")
-            .replace("{workflowId}", UUID.randomUUID().toString());
+            .replace("{workflowId}", UUID.randomUUID().toString())
+            .replace("{subscription}", "matrix-no-such-subscription")
+            // any other path parameter (a correlation id, a name): a value that names nothing
+            .replaceAll("\\{[A-Za-z]+}", "matrix-" + UUID.randomUUID());
     String body =
         switch (op.id()) {
           case "createTenant" -> "{\"id\":\"" + Api.newTenantId() + "\",\"name\":\"matrix\"}";
@@ -175,11 +194,18 @@ class AccessMatrixIT {
     if (op.id().equals("deleteTenant")) {
       path += "?retainDays=-1"; // refused after the access check: the tenant stays
     }
-    return Api.call(op.method(), path, body, token);
+    if (op.id().equals("followAll")) {
+      // A stream: only its status (and a refusal's problem) is read, then it is closed.
+      try (SseClient stream = SseClient.open(path, token)) {
+        return new Answer(stream.status(), stream.problem() == null ? "" : stream.problem());
+      }
+    }
+    HttpResponse<String> r = Api.call(op.method(), path, body, token);
+    return new Answer(r.statusCode(), r.body());
   }
 
   private static void check(
-      List<String> failures, String where, HttpResponse<String> r, int status, String type) {
+      List<String> failures, String where, Answer r, int status, String type) {
     if (r.statusCode() != status
         || !r.body().contains("\"type\":\"https://annals.dev/problems/" + type + "\"")) {
       failures.add(
@@ -188,17 +214,20 @@ class AccessMatrixIT {
   }
 
   private static void checkTenantNotFound(
-      List<String> failures, String where, HttpResponse<String> r, String tenant) {
+      List<String> failures, String where, Answer r, String tenant) {
     if (!isTenantNotFound(r, tenant)) {
       failures.add(where + ": expected the tenant 404, got " + r.statusCode() + " " + r.body());
     }
   }
 
-  private static boolean isTenantNotFound(HttpResponse<String> r, String tenant) {
+  private static boolean isTenantNotFound(Answer r, String tenant) {
     if (r.statusCode() != 404) {
       return false;
     }
-    JsonObject p = Api.json(r);
+    JsonObject p;
+    try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(r.body()))) {
+      p = reader.readObject();
+    }
     return p.getString("type").equals("https://annals.dev/problems/not-found")
         && p.getString("detail").equals("Tenant '" + tenant + "' does not exist");
   }

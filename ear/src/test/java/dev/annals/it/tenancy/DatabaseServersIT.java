@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.annals.it.Api;
 import dev.annals.it.Db;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -107,6 +110,39 @@ class DatabaseServersIT {
     assertEquals(404, gone.statusCode());
     assertEquals("https://annals.dev/problems/not-found", Api.json(gone).getString("type"));
     assertEquals(404, Api.delete("/api/database-servers/" + name).statusCode());
+  }
+
+  /** Registering and removing are recorded in the platform's chain, which still verifies. */
+  @Test
+  void registeringAndRemovingAreAuditedInThePlatformChain() {
+    String name = newName();
+    assertEquals(201, register(name, "127.0.0.1", 5433, "db2", 3).statusCode());
+    assertEquals(200, Api.delete("/api/database-servers/" + name).statusCode());
+
+    JsonObject verified = Api.json(Api.get("/api/audit/verify"));
+    assertTrue(verified.getBoolean("valid"), verified.toString());
+    long records = verified.getJsonNumber("records").longValue();
+    JsonArray page =
+        Api.json(Api.get("/api/audit?limit=1000&after=" + Math.max(0, records - 500)))
+            .getJsonArray("records");
+    List<JsonObject> ours =
+        page.stream()
+            .map(JsonValue::asJsonObject)
+            .filter(r -> name.equals(r.getString("target", null)))
+            .toList();
+    assertEquals(
+        List.of("database-server.registered", "database-server.removed"),
+        ours.stream().map(r -> r.getString("action")).toList());
+    for (JsonObject r : ours) {
+      assertEquals("platform", r.getString("chain"));
+      assertEquals("it-platform-admin", r.getString("principal"));
+      assertEquals("succeeded", r.getString("outcome"));
+      assertEquals("127.0.0.1", r.getJsonObject("detail").getString("host"));
+      assertEquals(5433, r.getJsonObject("detail").getInt("port"));
+      assertEquals(3, r.getJsonObject("detail").getInt("maxTenants"));
+      assertFalse(
+          r.getJsonObject("detail").toString().contains("db2"), "no credentials reference: " + r);
+    }
   }
 
   @Test

@@ -130,6 +130,10 @@ class TenantMoveIT {
     assertTrue(acknowledged.size() > 20, "the writer wrote throughout: " + acknowledged.size());
     JsonObject view = Api.json(Api.get("/api/tenants/" + t));
     assertEquals(acknowledged.size(), view.getJsonNumber("events").longValue());
+    assertEquals(
+        Db.storedBytes(t),
+        view.getJsonNumber("storageBytes").longValue(),
+        "the storage counter follows the move");
     assertEquals("done", view.getJsonObject("move").getString("phase"));
   }
 

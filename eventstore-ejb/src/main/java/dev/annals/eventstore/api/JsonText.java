@@ -88,6 +88,35 @@ public final class JsonText {
   }
 
   /**
+   * An event as reads return it: {@code data} and {@code metadata} are stored JSON text, copied as
+   * they are; every other value is escaped here. The HTTP pages and webhook batches both write
+   * events with it, so a consumer sees one shape.
+   */
+  public static void event(
+      StringBuilder b,
+      String eventId,
+      String streamId,
+      String type,
+      long version,
+      String position,
+      String data,
+      String metadata,
+      String recordedAt) {
+    b.append("{\"eventId\":");
+    string(b, eventId);
+    b.append(",\"streamId\":");
+    string(b, streamId);
+    b.append(",\"type\":");
+    string(b, type);
+    b.append(",\"version\":").append(version).append(",\"position\":");
+    string(b, position);
+    b.append(",\"data\":").append(data).append(",\"metadata\":").append(metadata);
+    b.append(",\"recordedAt\":");
+    string(b, recordedAt);
+    b.append('}');
+  }
+
+  /**
    * A string as a JSON string literal for an error message, cut after {@code maxChars} characters
    * (a client's 10 KB key must not become a 10 KB message).
    */

@@ -9,7 +9,8 @@ import dev.annals.eventstore.api.Checkpoint;
  * @param firstVersion first version stored (ok, replayed)
  * @param lastVersion last version stored (ok, replayed)
  * @param position the last event's checkpoint (ok, replayed)
- * @param currentVersion the stream's version (wrong_version)
+ * @param currentVersion the stream's version (wrong_version), or the tenant's usage of the quota
+ *     (quota_streams: its streams; quota_bytes: its stored bytes)
  */
 public record AppendOutcome(
     AppendStatus status,

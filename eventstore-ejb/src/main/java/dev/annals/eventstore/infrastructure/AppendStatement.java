@@ -90,7 +90,15 @@ public final class AppendStatement {
             .append(e.metadata())
             .append('}');
       }
-      json.append("]}");
+      json.append(']');
+      if (c.hasQuota()) {
+        json.append(",\"quota\":{\"streams\":")
+            .append(c.maxStreams())
+            .append(",\"bytes\":")
+            .append(c.maxStorageBytes())
+            .append('}');
+      }
+      json.append('}');
     }
     return json.append(']').toString();
   }

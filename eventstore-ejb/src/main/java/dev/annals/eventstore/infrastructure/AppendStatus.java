@@ -21,7 +21,11 @@ public enum AppendStatus {
   /** The tenant is deleted. */
   DELETED,
   /** No gate row: the tenant's data does not live here. */
-  NO_TENANT;
+  NO_TENANT,
+  /** The append would create a stream beyond the tenant's stream quota; nothing stored. */
+  QUOTA_STREAMS,
+  /** The append would take the tenant's stored bytes beyond its storage quota; nothing stored. */
+  QUOTA_BYTES;
 
   /** The status the SQL function returned. */
   static AppendStatus fromSql(String status) {

@@ -19,7 +19,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +42,10 @@ public class EventReader {
 
   /** $all after a checkpoint; {@code %s} is the quoted schema. */
   static final String READ_ALL = "SELECT * FROM %s.read_all(?, ?::xid8, ?, ?)";
+
+  private static final String READ_CORRELATION =
+      "SELECT * FROM %s.read_correlation(?, ?, ?::xid8, ?, ?)";
+  private static final String STREAM_VERSION_AT = "SELECT %s.stream_version_at(?, ?, ?)";
 
   private static final String CHECKPOINT_EXISTS = "SELECT %s.checkpoint_exists(?, ?::xid8, ?)";
   private static final String STREAM_INFO = "SELECT * FROM %s.stream_info(?, ?)";
@@ -86,6 +92,58 @@ public class EventReader {
    */
   public Optional<List<RecordedEvent>> readAll(TenantId tenant, Checkpoint after, int limit)
       throws SQLException {
+    return readAfter(tenant, after, READ_ALL, ps -> bindReadAll(ps, tenant.value(), after, limit));
+  }
+
+  /**
+   * The committed events of one correlation id after {@code after}, in $all order and with the same
+   * hold-back as {@link #readAll}; empty when {@code after} is no event of the tenant.
+   */
+  public Optional<List<RecordedEvent>> readCorrelation(
+      TenantId tenant, String correlationId, Checkpoint after, int limit) throws SQLException {
+    return readAfter(
+        tenant,
+        after,
+        READ_CORRELATION,
+        ps -> {
+          ps.setString(1, tenant.value());
+          ps.setString(2, correlationId);
+          ps.setString(3, Long.toString(after.transactionId()));
+          ps.setLong(4, after.position());
+          ps.setInt(5, limit);
+        });
+  }
+
+  /** The stream's version at {@code time}; empty when the stream does not exist. */
+  public Optional<Long> versionAt(TenantId tenant, StreamId stream, Instant time)
+      throws SQLException {
+    Placement placement = connections.placement(tenant);
+    return withConnection(
+        tenant,
+        placement,
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql(STREAM_VERSION_AT, placement))) {
+            ps.setString(1, tenant.value());
+            ps.setString(2, stream.value());
+            ps.setObject(3, time.atOffset(ZoneOffset.UTC));
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              long version = rs.getLong(1);
+              return rs.wasNull() ? Optional.empty() : Optional.of(version);
+            }
+          }
+        });
+  }
+
+  /** Binds a statement's parameters. */
+  @FunctionalInterface
+  private interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  /** A page after a checkpoint that must be the start or one of the tenant's events. */
+  private Optional<List<RecordedEvent>> readAfter(
+      TenantId tenant, Checkpoint after, String template, Binder binder) throws SQLException {
     Placement placement = connections.placement(tenant);
     return withConnection(
         tenant,
@@ -94,8 +152,8 @@ public class EventReader {
           if (!after.isStart() && !checkpointExists(c, placement, tenant, after)) {
             return Optional.empty();
           }
-          try (PreparedStatement ps = c.prepareStatement(sql(READ_ALL, placement))) {
-            bindReadAll(ps, tenant.value(), after, limit);
+          try (PreparedStatement ps = c.prepareStatement(sql(template, placement))) {
+            binder.bind(ps);
             return Optional.of(events(ps));
           }
         });

@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.util.JedisURIHelper;
@@ -41,16 +43,29 @@ public class RedisConnection {
     URI uri = URI.create(url);
     return RedisClient.builder()
         .hostAndPort(JedisURIHelper.getHostAndPort(uri))
-        .clientConfig(
-            DefaultJedisClientConfig.builder()
-                .user(JedisURIHelper.getUser(uri))
-                .password(JedisURIHelper.getPassword(uri))
-                .database(JedisURIHelper.getDBIndex(uri))
-                .ssl(JedisURIHelper.isRedisSSLScheme(uri))
-                .connectionTimeoutMillis(timeoutMillis)
-                .socketTimeoutMillis(timeoutMillis)
-                .build())
+        .clientConfig(config(uri, timeoutMillis))
         .build();
+  }
+
+  private static JedisClientConfig config(URI uri, int timeoutMillis) {
+    return DefaultJedisClientConfig.builder()
+        .user(JedisURIHelper.getUser(uri))
+        .password(JedisURIHelper.getPassword(uri))
+        .database(JedisURIHelper.getDBIndex(uri))
+        .ssl(JedisURIHelper.isRedisSSLScheme(uri))
+        .connectionTimeoutMillis(timeoutMillis)
+        .socketTimeoutMillis(timeoutMillis)
+        .build();
+  }
+
+  /**
+   * A connection of its own, outside the pool, for a caller that holds it for long (a pub/sub
+   * subscriber); the caller closes it. A read waits at most {@code timeoutMillis}, so a subscriber
+   * that pings more often than that notices a hung Redis.
+   */
+  public Jedis dedicated(int timeoutMillis) {
+    URI uri = URI.create(url);
+    return new Jedis(JedisURIHelper.getHostAndPort(uri), config(uri, timeoutMillis));
   }
 
   /** The shared client; thread-safe, pooled. */

@@ -7,7 +7,6 @@ import dev.annals.eventstore.api.AppendTooLargeException;
 import dev.annals.eventstore.api.Checkpoint;
 import dev.annals.eventstore.api.Direction;
 import dev.annals.eventstore.api.EventId;
-import dev.annals.eventstore.api.EventIdConflictException;
 import dev.annals.eventstore.api.EventStore;
 import dev.annals.eventstore.api.EventStoreLimits;
 import dev.annals.eventstore.api.ExpectedVersion;
@@ -15,24 +14,23 @@ import dev.annals.eventstore.api.JsonText;
 import dev.annals.eventstore.api.NewEvent;
 import dev.annals.eventstore.api.RecordedEvent;
 import dev.annals.eventstore.api.StorableJson;
-import dev.annals.eventstore.api.StoreUnavailableException;
 import dev.annals.eventstore.api.StreamId;
 import dev.annals.eventstore.api.StreamInfo;
 import dev.annals.eventstore.api.StreamNotFoundException;
 import dev.annals.eventstore.api.StreamSlice;
-import dev.annals.eventstore.api.WrongExpectedVersionException;
 import dev.annals.eventstore.infrastructure.AppendCommand;
 import dev.annals.eventstore.infrastructure.AppendOutcome;
 import dev.annals.eventstore.infrastructure.AppendStatus;
 import dev.annals.eventstore.infrastructure.EventReader;
 import dev.annals.eventstore.infrastructure.EventRepository;
 import dev.annals.eventstore.infrastructure.EventRow;
+import dev.annals.eventstore.infrastructure.wakeup.WakeupPublisher;
 import dev.annals.tenancy.api.InvalidRequestException;
+import dev.annals.tenancy.api.Quota;
+import dev.annals.tenancy.api.QuotaSettings;
 import dev.annals.tenancy.api.SqlFailure;
-import dev.annals.tenancy.api.TenantGoneException;
 import dev.annals.tenancy.api.TenantId;
-import dev.annals.tenancy.api.TenantNotFoundException;
-import dev.annals.tenancy.api.TenantSuspendedException;
+import dev.annals.tenancy.api.TenantQuotas;
 import dev.annals.tenancy.api.Tenants;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -65,6 +63,8 @@ public class EventStoreBean implements EventStore {
 
   @EJB Tenants tenants;
 
+  @EJB TenantQuotas quotas;
+
   @Inject EventRepository repository;
 
   @Inject EventReader reader;
@@ -72,6 +72,8 @@ public class EventStoreBean implements EventStore {
   @Inject EventStoreLimits config;
 
   @Inject GroupCommit groupCommit;
+
+  @Inject WakeupPublisher wakeups;
 
   @Resource SessionContext transaction;
 
@@ -87,7 +89,11 @@ public class EventStoreBean implements EventStore {
       AppendContext context) {
     AppendCommand command = command(tenant, stream, expected, events, context);
     try {
-      return result(command, repository.append(command));
+      AppendOutcome outcome = repository.append(command);
+      if (outcome.status() == AppendStatus.OK) {
+        wakeups.afterCommit(tenant);
+      }
+      return AppendAnswers.answer(command, outcome);
     } catch (SQLException e) {
       if (SqlFailure.of(e) == SqlFailure.INPUT) {
         // The statement failed, so the caller's transaction cannot commit anything it holds.
@@ -108,7 +114,7 @@ public class EventStoreBean implements EventStore {
       List<NewEvent> events,
       AppendContext context) {
     AppendCommand command = command(tenant, stream, expected, events, context);
-    return groupCommit.submit(command).thenApply(outcome -> result(command, outcome));
+    return groupCommit.submit(command).thenApply(outcome -> AppendAnswers.answer(command, outcome));
   }
 
   /**
@@ -124,7 +130,14 @@ public class EventStoreBean implements EventStore {
     List<EventRow> rows =
         rows(events, withCaller(context == null ? AppendContext.none() : context));
     tenants.requireWritable(tenant);
-    return new AppendCommand(tenant, stream, expected, rows);
+    QuotaSettings limits = quotas.limits(tenant);
+    return new AppendCommand(
+        tenant,
+        stream,
+        expected,
+        rows,
+        limits.limit(Quota.STREAMS),
+        limits.limit(Quota.STORAGE_BYTES));
   }
 
   /**
@@ -140,40 +153,6 @@ public class EventStoreBean implements EventStore {
     return name == null || name.isEmpty() || name.equals(UNAUTHENTICATED)
         ? context
         : new AppendContext(context.correlationId(), context.causationId(), name);
-  }
-
-  /** The caller's answer for what the append statement decided. */
-  private static AppendResult result(AppendCommand command, AppendOutcome outcome) {
-    return switch (outcome.status()) {
-      case OK, REPLAYED ->
-          new AppendResult(
-              command.stream(),
-              outcome.firstVersion(),
-              outcome.lastVersion(),
-              outcome.position(),
-              outcome.status() == AppendStatus.REPLAYED);
-      case WRONG_VERSION ->
-          throw new WrongExpectedVersionException(
-              command.stream(), command.expected(), outcome.currentVersion());
-      case SUSPENDED -> throw new TenantSuspendedException(command.tenant());
-      case DELETED -> throw new TenantGoneException(command.tenant());
-      case NO_TENANT -> throw new TenantNotFoundException(command.tenant());
-      case MOVED ->
-          throw new StoreUnavailableException(
-              "Tenant '"
-                  + command.tenant()
-                  + "' is switching to its new place (a move); retry in a moment with the same"
-                  + " event ids");
-      case ID_CONFLICT ->
-          throw new EventIdConflictException(
-              "Some event ids of this append are stored already, but not as this same append"
-                  + " (another stream, another order, part of an append, or mixed with new ids):"
-                  + " a resend must repeat the original append exactly; new events need new ids");
-      case RETRY ->
-          throw new StoreUnavailableException(
-              "The append lost a race with concurrent appends to the same streams; retry it with"
-                  + " the same event ids");
-    };
   }
 
   private List<EventRow> rows(List<NewEvent> events, AppendContext context) {
@@ -276,11 +255,16 @@ public class EventStoreBean implements EventStore {
     }
   }
 
-  private static RuntimeException failure(String what, SQLException e) {
+  static RuntimeException failure(String what, SQLException e) {
     return StoreFailure.of(what, e);
   }
 
   private void checkLimit(int limit) {
+    checkLimit(limit, config);
+  }
+
+  /** Refuses a page size outside 1 to the configured read limit. */
+  static void checkLimit(int limit, EventStoreLimits config) {
     if (limit < 1 || limit > config.maxReadLimit()) {
       throw new InvalidRequestException(
           "'limit' must be between 1 and " + config.maxReadLimit() + ", was " + limit);

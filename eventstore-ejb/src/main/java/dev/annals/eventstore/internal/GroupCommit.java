@@ -5,6 +5,7 @@ import dev.annals.eventstore.infrastructure.AppendCommand;
 import dev.annals.eventstore.infrastructure.AppendOutcome;
 import dev.annals.eventstore.infrastructure.AppendStatement;
 import dev.annals.eventstore.infrastructure.AppendStatus;
+import dev.annals.eventstore.infrastructure.wakeup.WakeupPublisher;
 import dev.annals.tenancy.api.InvalidRequestException;
 import dev.annals.tenancy.api.Placement;
 import dev.annals.tenancy.api.SqlFailure;
@@ -84,6 +85,8 @@ public class GroupCommit {
   @Inject GroupCommitConfig config;
 
   @Inject MetricRegistry metrics;
+
+  @Inject WakeupPublisher wakeups;
 
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final List<Thread> workers = new ArrayList<>();
@@ -210,6 +213,9 @@ public class GroupCommit {
       return Optional.empty();
     }
     for (int i = 0; i < batch.size(); i++) {
+      if (outcomes.get(i).status() == AppendStatus.OK) {
+        wakeups.committed(batch.get(i).command().tenant());
+      }
       answer(batch.get(i), outcomes.get(i));
     }
     return Optional.empty();

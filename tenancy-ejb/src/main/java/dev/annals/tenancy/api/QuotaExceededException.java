@@ -13,6 +13,7 @@ public class QuotaExceededException extends RuntimeException {
 
   private final String quota;
   private final long limit;
+  private final long usage;
 
   /**
    * @param quota the quota's name, e.g. {@code database-servers/pg2/maxTenants}
@@ -20,9 +21,20 @@ public class QuotaExceededException extends RuntimeException {
    * @param message what was refused, fit to show the caller
    */
   public QuotaExceededException(String quota, long limit, String message) {
+    this(quota, limit, -1, message);
+  }
+
+  /**
+   * @param quota the quota's name, e.g. {@code maxStreams}
+   * @param limit its value
+   * @param usage how much is used now, or -1 when not known
+   * @param message what was refused, fit to show the caller
+   */
+  public QuotaExceededException(String quota, long limit, long usage, String message) {
     super(message);
     this.quota = quota;
     this.limit = limit;
+    this.usage = usage;
   }
 
   /** The quota's name. */
@@ -33,5 +45,10 @@ public class QuotaExceededException extends RuntimeException {
   /** Its value. */
   public long limit() {
     return limit;
+  }
+
+  /** The usage when refused, or -1 when not known. */
+  public long usage() {
+    return usage;
   }
 }

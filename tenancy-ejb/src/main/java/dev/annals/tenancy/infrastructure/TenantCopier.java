@@ -122,18 +122,21 @@ public class TenantCopier {
             write.executeBatch();
           }
           copySnapshots(from, source, target);
+          copySubscriptions(source, target, from, to);
           // The counts follow the copied heads (no append reaches the target before the switch).
           try (PreparedStatement clear =
                   target.prepareStatement("DELETE FROM tenant_counters WHERE tenant_id = ?");
               PreparedStatement count =
                   target.prepareStatement(
-                      "INSERT INTO tenant_counters (tenant_id, shard, streams, events)"
-                          + " SELECT ?, 0, count(*), coalesce(sum(version), 0) FROM streams"
-                          + " WHERE tenant_id = ?")) {
+                      "INSERT INTO tenant_counters (tenant_id, shard, streams, events, bytes)"
+                          + " SELECT ?, 0, count(*), coalesce(sum(version), 0), (SELECT"
+                          + " coalesce(sum(octet_length(data::text) + octet_length(metadata::text)),"
+                          + " 0) FROM events WHERE tenant_id = ?) FROM streams WHERE tenant_id = ?")) {
             clear.setString(1, to.id().value());
             clear.executeUpdate();
             count.setString(1, to.id().value());
             count.setString(2, to.id().value());
+            count.setString(3, to.id().value());
             count.executeUpdate();
           }
           try (PreparedStatement seq =
@@ -172,6 +175,45 @@ public class TenantCopier {
             write.setObject(i, rs.getObject(i));
           }
           write.setString(5, rs.getString(5));
+          write.addBatch();
+        }
+      }
+      write.executeBatch();
+    }
+  }
+
+  private static final String SUBSCRIPTION_COLUMNS =
+      "tenant_id, name, stream_prefix, event_types, handler, webhook_url, webhook_secret, state,"
+          + " checkpoint_tx, checkpoint_position, delivered, failures, last_error, created_at";
+
+  /**
+   * Copies the tenant's subscriptions with their checkpoints (valid in the new place: events keep
+   * their positions) and without leases: the drivers claim them there once the tenant switches.
+   */
+  private static void copySubscriptions(
+      Connection source, Connection target, Tenant from, Tenant to) throws SQLException {
+    try (PreparedStatement read =
+            source.prepareStatement(
+                "SELECT tenant_id, name, stream_prefix, event_types::text, handler, webhook_url,"
+                    + " webhook_secret, state, checkpoint_tx::text, checkpoint_position,"
+                    + " delivered, failures, last_error, created_at FROM subscriptions"
+                    + " WHERE tenant_id = ?");
+        PreparedStatement write =
+            target.prepareStatement(
+                "INSERT INTO subscriptions ("
+                    + SUBSCRIPTION_COLUMNS
+                    + ") VALUES (?, ?, ?, ?::text[], ?, ?, ?, ?, ?::xid8, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (tenant_id, name) DO UPDATE SET"
+                    + " checkpoint_tx = excluded.checkpoint_tx,"
+                    + " checkpoint_position = excluded.checkpoint_position,"
+                    + " state = excluded.state")) {
+      read.setString(1, from.id().value());
+      try (ResultSet rs = read.executeQuery()) {
+        while (rs.next()) {
+          for (int i = 1; i <= 14; i++) {
+            write.setObject(i, rs.getObject(i));
+          }
+          write.setString(1, to.id().value());
           write.addBatch();
         }
       }

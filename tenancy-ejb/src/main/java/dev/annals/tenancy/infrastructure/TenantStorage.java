@@ -124,8 +124,17 @@ public class TenantStorage {
       case SHARED -> {
         String[] tables =
             keepGate
-                ? new String[] {"snapshots", "events", "streams", "tenant_counters"}
-                : new String[] {"snapshots", "events", "streams", "tenant_counters", "tenant_gate"};
+                ? new String[] {
+                  "snapshots", "subscriptions", "events", "streams", "tenant_counters"
+                }
+                : new String[] {
+                  "snapshots",
+                  "subscriptions",
+                  "events",
+                  "streams",
+                  "tenant_counters",
+                  "tenant_gate"
+                };
         owners.bound(
             t,
             true,

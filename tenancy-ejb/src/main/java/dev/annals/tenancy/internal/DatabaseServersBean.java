@@ -1,5 +1,7 @@
 package dev.annals.tenancy.internal;
 
+import dev.annals.tenancy.api.AuditEvent;
+import dev.annals.tenancy.api.AuditOutcome;
 import dev.annals.tenancy.api.ConflictException;
 import dev.annals.tenancy.api.DatabaseServer;
 import dev.annals.tenancy.api.DatabaseServers;
@@ -12,6 +14,8 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +23,8 @@ import java.util.Optional;
 
 /**
  * The registry of database servers. Registering connects to nothing (a server may be prepared
- * later); whether its credentials reference resolves is shown, the secret never.
+ * later); whether its credentials reference resolves is shown, the secret never. Registering and
+ * removing are recorded in the platform's audit chain once done (as tenant lifecycle actions are).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -29,6 +34,8 @@ public class DatabaseServersBean implements DatabaseServers {
 
   @Inject ServerCredentials credentials;
 
+  @Inject TenantMaintenance maintenance;
+
   @Override
   public RegisteredServer register(DatabaseServer server) {
     try {
@@ -36,6 +43,7 @@ public class DatabaseServersBean implements DatabaseServers {
         throw new ConflictException(
             "A database server named '" + server.name() + "' is registered already");
       }
+      audit("database-server.registered", server);
       return view(server);
     } catch (SQLException e) {
       throw unavailable(e);
@@ -83,10 +91,25 @@ public class DatabaseServersBean implements DatabaseServers {
                 + name
                 + "' still holds tenants (or a move involves it): move or purge them first");
       }
+      audit("database-server.removed", server);
       return new RegisteredServer(server, credentials.resolve(server.credentials()).isPresent(), 0);
     } catch (SQLException e) {
       throw unavailable(e);
     }
+  }
+
+  /** Where the server is and its limits; the credentials reference is not recorded. */
+  private void audit(String action, DatabaseServer s) {
+    JsonObject detail =
+        Json.createObjectBuilder()
+            .add("host", s.host())
+            .add("port", s.port())
+            .add("maxConnectionsPerTenant", s.maxConnectionsPerTenant())
+            .add("maxTenants", s.maxTenants())
+            .build();
+    maintenance.audit(
+        AuditEvent.onPlatform(
+            action, Optional.empty(), Optional.of(s.name()), AuditOutcome.SUCCEEDED, detail));
   }
 
   private RegisteredServer view(DatabaseServer s) throws SQLException {

@@ -113,7 +113,7 @@ public class TenantsBean implements Tenants {
         PreparedStatement ps = countsOf(c, id);
         ResultSet rs = ps.executeQuery()) {
       rs.next();
-      return new TenantStats(rs.getLong(1), rs.getLong(2));
+      return new TenantStats(rs.getLong(1), rs.getLong(2), rs.getLong(3));
     } catch (SQLException e) {
       throw UnavailableException.databaseDidNotAnswer("count the data of tenant " + id, e);
     }
@@ -123,8 +123,8 @@ public class TenantsBean implements Tenants {
   private static PreparedStatement countsOf(Connection c, TenantId id) throws SQLException {
     PreparedStatement ps =
         c.prepareStatement(
-            "SELECT coalesce(sum(streams), 0), coalesce(sum(events), 0) FROM tenant_counters"
-                + " WHERE tenant_id = ?");
+            "SELECT coalesce(sum(streams), 0), coalesce(sum(events), 0), coalesce(sum(bytes), 0)"
+                + " FROM tenant_counters WHERE tenant_id = ?");
     ps.setString(1, id.value());
     return ps;
   }

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -77,11 +76,6 @@ public class ErrorPageServlet extends HttpServlet {
         response.setHeader("WWW-Authenticate", RefusedMapper.CHALLENGE);
       }
     }
-    byte[] body = problem.toJson(path, correlationId).getBytes(StandardCharsets.UTF_8);
-    response.resetBuffer();
-    response.setStatus(problem.status());
-    response.setContentType(Problem.MEDIA_TYPE);
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
+    problem.write(response, path, correlationId);
   }
 }

@@ -2,8 +2,11 @@ package dev.annals.web.error;
 
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * An RFC 9457 problem document. The {@code type} is a stable URI per kind of problem, so clients
@@ -84,6 +87,20 @@ public final class Problem {
     with("instance", path);
     with("correlationId", correlationId);
     return body.build().toString();
+  }
+
+  /**
+   * Writes the document as the whole response, outside JAX-RS: the servlet container's own errors
+   * and refusals made before any application code runs.
+   */
+  public void write(HttpServletResponse response, String path, String correlationId)
+      throws IOException {
+    byte[] bytes = toJson(path, correlationId).getBytes(StandardCharsets.UTF_8);
+    response.resetBuffer();
+    response.setStatus(status);
+    response.setContentType(MEDIA_TYPE);
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
   }
 
   /** The HTTP status. */

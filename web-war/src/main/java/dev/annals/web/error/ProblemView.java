@@ -13,8 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param instance the request path
  * @param correlationId the request's correlation id (also the X-Correlation-Id header)
  * @param currentVersion on a wrong expected version only: the stream's version now
- * @param limit on 429 only: the exceeded rate
- * @param requestsPerSecond on 429 only: that rate
+ * @param limit on 429: the request rate exceeded; on a quota refusal (403): the quota's value
+ * @param requestsPerSecond on 429: that rate
+ * @param quota on a quota refusal (403): the quota's name
+ * @param usage on a tenant's quota refusal (403): its usage when refused
  * @param rule on 422 only: the broken business rule
  */
 @Schema(
@@ -41,6 +43,17 @@ public record ProblemView(
         String limit,
     @Schema(minimum = "1", description = "Only on 429: that rate, in requests per second")
         Long requestsPerSecond,
+    @Schema(
+            examples = "maxStreams",
+            description =
+                "Only on quota-exceeded (403): the quota, e.g. maxStreams, maxStorageBytes,"
+                    + " maxSubscriptions or database-servers/<name>/maxTenants; 'limit' then"
+                    + " carries its value as a number")
+        String quota,
+    @Schema(
+            minimum = "0",
+            description = "Only on a tenant's quota-exceeded (403): its usage when refused")
+        Long usage,
     @Schema(
             examples = "start-once",
             description = "Only on 422 business-rule-violated: the rule the command breaks")

@@ -4,6 +4,7 @@ import dev.annals.eventstore.api.AppendTooLargeException;
 import dev.annals.tenancy.api.ConflictException;
 import dev.annals.tenancy.api.InvalidRequestException;
 import dev.annals.tenancy.api.LockedException;
+import dev.annals.tenancy.api.QuotaExceededException;
 import dev.annals.tenancy.api.ResourceNotFoundException;
 import dev.annals.tenancy.api.UnavailableException;
 import jakarta.ws.rs.core.Response;
@@ -34,6 +35,9 @@ public final class Problems {
     }
     if (failure instanceof ConflictException e) {
       return ConflictMapper.problem(e).toResponse(path, correlationId);
+    }
+    if (failure instanceof QuotaExceededException e) {
+      return QuotaExceededMapper.problem(e).toResponse(path, correlationId);
     }
     if (failure instanceof AppendTooLargeException e) {
       return TooLargeMapper.problem(e).toResponse(path, correlationId);

@@ -19,7 +19,7 @@ import jakarta.ws.rs.ext.Provider;
 public class RefusedMapper implements ExceptionMapper<RefusedException> {
 
   /** The challenge every 401 carries (RFC 6750). */
-  static final String CHALLENGE = "Bearer realm=\"annals\"";
+  public static final String CHALLENGE = "Bearer realm=\"annals\"";
 
   @Inject RequestInfo request;
 
@@ -38,7 +38,7 @@ public class RefusedMapper implements ExceptionMapper<RefusedException> {
   }
 
   /** The 401 document. */
-  static Problem unauthenticated() {
+  public static Problem unauthenticated() {
     return Problem.of(
         401,
         "unauthenticated",
@@ -48,7 +48,7 @@ public class RefusedMapper implements ExceptionMapper<RefusedException> {
   }
 
   /** The 403 document. */
-  static Problem forbidden(String detail) {
+  public static Problem forbidden(String detail) {
     return Problem.of(403, "forbidden", "Forbidden", detail);
   }
 }

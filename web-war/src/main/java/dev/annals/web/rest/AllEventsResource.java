@@ -19,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -70,21 +69,11 @@ public class AllEventsResource {
                       + " start")
           @QueryParam("after")
           String after,
-      @Parameter(
-              description = "Events per page; default 100, at most the server's read limit (1000)",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      format = "int32",
-                      minimum = "1",
-                      defaultValue = "100"))
-          @QueryParam("limit")
-          String limit) {
+      @Parameter(ref = "limit") @QueryParam("limit") String limit) {
     TenantId tenantId = new TenantId(tenant);
-    Checkpoint from = after == null || after.isEmpty() ? Checkpoint.START : Checkpoint.parse(after);
+    Checkpoint from = QueryParams.checkpoint(after);
     int max = limits.maxReadLimit();
     AllSlice slice = store.readAll(tenantId, from, QueryParams.limit(limit, max));
-    return new AllPageView(
-        slice.events().stream().map(EventView::from).toList(), slice.checkpoint().toString());
+    return AllPageView.of(slice);
   }
 }

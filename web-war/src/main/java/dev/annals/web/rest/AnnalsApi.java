@@ -61,6 +61,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                   type = SchemaType.STRING,
                   enumeration = {"copying", "fenced", "switched", "done", "failed"}),
               @Schema(
+                  name = "SubscriptionState",
+                  description =
+                      "catching_up / live: running, behind or at the head of $all; paused: by an"
+                          + " operator; stopped: by an error retrying cannot cure (see lastError)",
+                  type = SchemaType.STRING,
+                  enumeration = {"catching_up", "live", "paused", "stopped"}),
+              @Schema(
                   name = "Direction",
                   type = SchemaType.STRING,
                   enumeration = {"forward", "backward"}),
@@ -113,11 +120,28 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                           + " \"3\"): when it has moved on, 409 and nothing is stored",
                   schema = @Schema(type = SchemaType.STRING, examples = "\"3\"")),
               @Parameter(
+                  name = "limit",
+                  in = ParameterIn.QUERY,
+                  description =
+                      "Events per page; default 100, at most the server's read limit (1000)",
+                  schema =
+                      @Schema(
+                          type = SchemaType.INTEGER,
+                          format = "int32",
+                          minimum = "1",
+                          defaultValue = "100")),
+              @Parameter(
                   name = "server",
                   in = ParameterIn.PATH,
                   required = true,
                   description = "A registered database server's name",
-                  schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z][a-z0-9_-]{0,39}$"))
+                  schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z][a-z0-9_-]{0,39}$")),
+              @Parameter(
+                  name = "subscription",
+                  in = ParameterIn.PATH,
+                  required = true,
+                  description = "A subscription's name",
+                  schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z][a-z0-9_-]{2,62}$"))
             },
             responses = {
               @APIResponse(
@@ -216,6 +240,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                           mediaType = Problem.MEDIA_TYPE,
                           schema = @Schema(implementation = ProblemView.class))),
               @APIResponse(
+                  name = "SubscriptionNotFound",
+                  responseCode = "404",
+                  description = "No such tenant or subscription",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = ProblemView.class))),
+              @APIResponse(
                   name = "TenantMoving",
                   responseCode = "409",
                   description =
@@ -249,8 +281,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                   name = "QuotaExceeded",
                   responseCode = "403",
                   description =
-                      "A quota would be exceeded: 'quota' names it, 'limit' is its value. Waiting"
-                          + " does not help; an admin raises the quota or usage goes down",
+                      "A quota would be exceeded: 'quota' names it, 'limit' is its value, 'usage'"
+                          + " the tenant's usage (tenant quotas). Waiting does not help; an admin"
+                          + " raises the quota or usage goes down. (Also a caller without the"
+                          + " role: type forbidden.)",
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,

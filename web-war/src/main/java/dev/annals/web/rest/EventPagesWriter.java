@@ -68,20 +68,29 @@ public class EventPagesWriter implements MessageBodyWriter<Object> {
       if (i > 0) {
         b.append(',');
       }
-      b.append("{\"eventId\":");
-      JsonText.string(b, e.eventId());
-      b.append(",\"streamId\":");
-      JsonText.string(b, e.streamId());
-      b.append(",\"type\":");
-      JsonText.string(b, e.type());
-      b.append(",\"version\":").append(e.version()).append(",\"position\":");
-      JsonText.string(b, e.position());
-      b.append(",\"data\":").append(e.data()).append(",\"metadata\":").append(e.metadata());
-      b.append(",\"recordedAt\":");
-      JsonText.string(b, e.recordedAt());
-      w.append(b.append('}'));
+      event(b, e);
+      w.append(b);
     }
     w.write(']');
+  }
+
+  /**
+   * Appends one event as JSON, the shape every read returns (the live feed sends the same).
+   *
+   * @param b where to append
+   * @param e the event
+   */
+  public static void event(StringBuilder b, EventView e) {
+    JsonText.event(
+        b,
+        e.eventId(),
+        e.streamId(),
+        e.type(),
+        e.version(),
+        e.position(),
+        e.data(),
+        e.metadata(),
+        e.recordedAt());
   }
 
   private static void string(Writer w, String s) throws IOException {

@@ -33,7 +33,8 @@ public record EventView(
         String metadata,
     @Schema(required = true, format = "date-time") String recordedAt) {
 
-  static EventView from(RecordedEvent e) {
+  /** The wire form of a stored event. */
+  public static EventView from(RecordedEvent e) {
     return new EventView(
         e.eventId().toString(),
         e.streamId().value(),

@@ -47,7 +47,7 @@ public final class JsonBody {
 
   private JsonBody() {}
 
-  /** The body as one JSON object, at most {@code maxBytes}; a 400 naming the fault otherwise. */
+  /** Reads the body as one JSON object of at most {@code maxBytes}, refusing anything else. */
   public static JsonObject readObject(InputStream body, int maxBytes) {
     String text = decode(readAtMost(body, maxBytes));
     if (text.isBlank()) {

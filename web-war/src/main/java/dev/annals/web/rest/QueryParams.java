@@ -1,6 +1,10 @@
 package dev.annals.web.rest;
 
+import dev.annals.eventstore.api.Checkpoint;
 import dev.annals.tenancy.api.InvalidRequestException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 
 /**
  * Query parameters arrive as text and are parsed here, so a bad one is a 400 that names it rather
@@ -24,6 +28,26 @@ public final class QueryParams {
       throw new InvalidRequestException("'" + name + "' must be " + min + " or more, was " + value);
     }
     return value;
+  }
+
+  /**
+   * An RFC 3339 date-time with its offset (e.g. {@code 2026-11-30T15:00:00Z}); null when absent.
+   */
+  public static Instant instant(String raw, String name) {
+    if (raw == null || raw.isEmpty()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(raw).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new InvalidRequestException(
+          "'" + name + "' must be an RFC 3339 date-time with an offset, was '" + raw + "'");
+    }
+  }
+
+  /** A checkpoint ({@code after}); the start when absent. */
+  public static Checkpoint checkpoint(String after) {
+    return after == null || after.isEmpty() ? Checkpoint.START : Checkpoint.parse(after);
   }
 
   public static int limit(String raw, int max) {

@@ -2,6 +2,7 @@ package dev.annals.web.rest;
 
 import dev.annals.eventstore.api.AppendContext;
 import dev.annals.eventstore.api.Direction;
+import dev.annals.eventstore.api.EventHistory;
 import dev.annals.eventstore.api.EventStore;
 import dev.annals.eventstore.api.EventStoreLimits;
 import dev.annals.eventstore.api.StreamId;
@@ -33,6 +34,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.concurrent.CompletionException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -54,6 +56,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class StreamResource {
 
   @EJB EventStore store;
+
+  @EJB EventHistory history;
 
   @Inject EventStoreLimits limits;
 
@@ -91,6 +95,7 @@ public class StreamResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = ProblemView.class)))
+  @APIResponse(responseCode = "403", ref = "QuotaExceeded")
   @APIResponse(responseCode = "404", ref = "TenantNotFound")
   @APIResponse(
       responseCode = "409",
@@ -149,14 +154,19 @@ public class StreamResource {
   @Allowed({Role.PLATFORM_ADMIN, Role.TENANT_ADMIN, Role.READER})
   @GET
   @Path("events")
-  @Operation(operationId = "readStream", summary = "Read a page of the stream")
+  @Operation(
+      operationId = "readStream",
+      summary = "Read a page of the stream",
+      description =
+          "With toVersion or asOf (not both), the stream as it stood then: no event above that"
+              + " version, or above the last one recorded at or before that time, is returned.")
   @APIResponse(
       responseCode = "200",
       description = "A page; next is the from for the next page, null at the end",
       content = @Content(schema = @Schema(implementation = StreamPageView.class)))
   @APIResponse(
       responseCode = "400",
-      description = "Bad from, direction or limit",
+      description = "Bad from, direction, limit, toVersion or asOf, or both toVersion and asOf",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -177,24 +187,37 @@ public class StreamResource {
               schema = @Schema(ref = "Direction"))
           @QueryParam("direction")
           String direction,
+      @Parameter(ref = "limit") @QueryParam("limit") String limit,
       @Parameter(
-              description = "Events per page; default 100, at most the server's read limit (1000)",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      format = "int32",
-                      minimum = "1",
-                      defaultValue = "100"))
-          @QueryParam("limit")
-          String limit) {
+              description = "Read the stream as it stood at this version: nothing above it",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
+          @QueryParam("toVersion")
+          String toVersion,
+      @Parameter(
+              description =
+                  "Read the stream as it stood at this time (RFC 3339 with offset): its events up"
+                      + " to the first one recorded after it",
+              schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+          @QueryParam("asOf")
+          String asOf) {
     TenantId tenantId = new TenantId(tenant);
     StreamId streamId = new StreamId(stream);
     Direction dir = direction(direction);
     long start =
         QueryParams.longAtLeast(from, "from", 1, dir == Direction.FORWARD ? 1 : Long.MAX_VALUE);
+    int size = QueryParams.limit(limit, limits.maxReadLimit());
+    Instant time = QueryParams.instant(asOf, "asOf");
+    if (time != null && toVersion != null && !toVersion.isEmpty()) {
+      throw new InvalidRequestException("Give 'toVersion' or 'asOf', not both");
+    }
+    long upTo =
+        time != null
+            ? history.versionAt(tenantId, streamId, time)
+            : QueryParams.longAtLeast(toVersion, "toVersion", 0, Long.MAX_VALUE);
     StreamSlice slice =
-        store.readStream(
-            tenantId, streamId, start, dir, QueryParams.limit(limit, limits.maxReadLimit()));
+        upTo == Long.MAX_VALUE
+            ? store.readStream(tenantId, streamId, start, dir, size)
+            : history.readStream(tenantId, streamId, start, dir, size, upTo);
     return new StreamPageView(
         slice.events().stream().map(EventView::from).toList(),
         slice.next().isPresent() ? slice.next().getAsLong() : null);

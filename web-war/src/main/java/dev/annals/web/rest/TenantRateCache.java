@@ -1,14 +1,12 @@
 package dev.annals.web.rest;
 
+import dev.annals.tenancy.api.ReloadedCopy;
 import dev.annals.tenancy.api.TenantLimits;
 import dev.annals.tenancy.api.TenantRates;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -23,8 +21,6 @@ public class TenantRateCache {
 
   static final long REFRESH_MILLIS = 5_000;
 
-  private static final Logger LOG = Logger.getLogger(TenantRateCache.class.getName());
-
   @EJB TenantLimits limits;
 
   @Inject
@@ -35,14 +31,13 @@ public class TenantRateCache {
   @ConfigProperty(name = "annals.rate.principal.per-second", defaultValue = "500")
   int principalDefault;
 
-  private final AtomicBoolean loading = new AtomicBoolean();
-  private volatile Map<String, TenantRates> rates = Map.of();
-  private volatile long loadedAt = Long.MIN_VALUE / 2;
+  private final ReloadedCopy<Map<String, TenantRates>> rates =
+      new ReloadedCopy<>(
+          "the tenants' request rates", REFRESH_MILLIS, Map.of(), () -> limits.all());
 
   /** The tenant's configured rates ({@link TenantRates#DEFAULTS} when none). */
   public TenantRates ratesOf(String tenant) {
-    refreshIfStale();
-    return rates.getOrDefault(tenant, TenantRates.DEFAULTS);
+    return rates.get().getOrDefault(tenant, TenantRates.DEFAULTS);
   }
 
   /** The default rate of a tenant as a whole (0: unlimited). */
@@ -67,25 +62,8 @@ public class TenantRateCache {
     return r == null ? principalDefault : r;
   }
 
-  /** Reloads now (after a change on this node). */
+  /** Reloads at the next lookup (after a change on this node). */
   public void reload() {
-    loadedAt = Long.MIN_VALUE / 2;
-    refreshIfStale();
-  }
-
-  private void refreshIfStale() {
-    long now = System.nanoTime() / 1_000_000;
-    if (now - loadedAt < REFRESH_MILLIS || !loading.compareAndSet(false, true)) {
-      return;
-    }
-    try {
-      rates = limits.all();
-      loadedAt = now;
-    } catch (RuntimeException e) {
-      loadedAt = now; // keep the last copy; try again after the refresh interval
-      LOG.log(Level.FINE, "Could not reload the tenants' request rates", e);
-    } finally {
-      loading.set(false);
-    }
+    rates.invalidate();
   }
 }

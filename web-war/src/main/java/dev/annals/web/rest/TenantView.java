@@ -20,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param purgeAfter when a deleted tenant's data is purged
  * @param streams number of streams (on a single tenant's view)
  * @param events number of events (on a single tenant's view)
+ * @param storageBytes bytes of event data and metadata as stored (on a single tenant's view; the
+ *     storage quota's measure)
  * @param move the latest move, while it runs and after (on a single tenant's view)
  */
 @JsonbNillable(false)
@@ -34,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
   "purgeAfter",
   "streams",
   "events",
+  "storageBytes",
   "move"
 })
 public record TenantView(
@@ -47,6 +50,8 @@ public record TenantView(
     @Schema(format = "date-time") String purgeAfter,
     Long streams,
     Long events,
+    @Schema(description = "Bytes of event data and metadata as stored and read back")
+        Long storageBytes,
     MoveView move) {
 
   /**
@@ -107,6 +112,7 @@ public record TenantView(
         t.purgeAfter().map(Object::toString).orElse(null),
         stats == null ? null : stats.streams(),
         stats == null ? null : stats.events(),
+        stats == null ? null : stats.storageBytes(),
         move == null ? null : MoveView.from(move));
   }
 }

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * only: the resource reads the body by hand, refusing unknown fields by name.
  *
  * @param subject who the token is for (its sub, recorded as the principal of its appends)
- * @param roles its roles: platform-admin, tenant-admin, writer, reader
+ * @param roles its roles: platform-admin, tenant-admin, writer, reader (and the scrape role)
  * @param tenants the tenants it may act on (ids), or "*" for all
  * @param ttlSeconds how long it is valid
  */
@@ -18,7 +18,9 @@ public record TokenRequest(
     @Schema(
             required = true,
             minItems = 1,
-            description = "Any of platform-admin, tenant-admin, writer, reader")
+            description =
+                "Any of platform-admin, tenant-admin, writer, reader, and the role that may read"
+                    + " /metrics (ANNALS_METRICS_ROLE) where one is configured")
         List<String> roles,
     @Schema(description = "Tenant ids, or \"*\" for every tenant; default none")
         List<String> tenants,

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -33,7 +34,11 @@ final class TokenRequestParser {
 
   private TokenRequestParser() {}
 
-  static ParsedToken parse(JsonObject json) {
+  /**
+   * @param scrapeRole the role that may read /metrics ({@code annals.metrics.role}), if one is
+   *     configured: a token may carry it besides the platform's roles
+   */
+  static ParsedToken parse(JsonObject json, Optional<String> scrapeRole) {
     TenantRequestParser.unknownFields(json, FIELDS, "");
     String subject = TenantRequestParser.string(json, "subject", null);
     if (!SUBJECT.matcher(subject).matches()) {
@@ -44,12 +49,15 @@ final class TokenRequestParser {
       throw new InvalidRequestException("'roles' needs at least one role");
     }
     for (String r : roles) {
-      if (Role.fromClaim(r).isEmpty()) {
+      if (Role.fromClaim(r).isEmpty() && !scrapeRole.filter(r::equals).isPresent()) {
+        List<String> known =
+            new ArrayList<>(Arrays.stream(Role.values()).map(Role::claim).toList());
+        scrapeRole.ifPresent(known::add);
         throw new InvalidRequestException(
             "Unknown role '"
                 + TenantRequestParser.shown(r)
                 + "'; roles: "
-                + String.join(", ", Arrays.stream(Role.values()).map(Role::claim).toList()));
+                + String.join(", ", known));
       }
     }
     List<String> tenants = json.containsKey("tenants") ? strings(json, "tenants") : List.of();

@@ -3,15 +3,16 @@ package dev.annals.web.rest;
 import dev.annals.web.error.Problem;
 import dev.annals.web.error.ProblemView;
 import dev.annals.web.security.Allowed;
+import dev.annals.web.security.DevelopmentIssuerOnly;
 import dev.annals.web.security.Role;
 import dev.annals.web.security.SecurityEvent;
 import dev.annals.web.security.SecurityEvents;
 import dev.annals.web.security.TokenIssuer;
+import dev.annals.web.security.management.ManagementAuthRegistration;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,7 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * The development issuer's token endpoint: a platform admin mints scoped tokens. It exists only
  * while the development issuer is on (the run command's default); otherwise it answers 404 like any
- * path nobody serves. Every token minted is reported to {@link SecurityEvents}.
+ * path nobody serves, to every caller ({@link DevelopmentIssuerOnly}). Every token minted is
+ * reported to {@link SecurityEvents}.
  */
 @Path("tokens")
 @RequestScoped
@@ -44,6 +48,10 @@ public class TokenResource {
 
   @Inject SecurityEvents events;
 
+  @Inject
+  @ConfigProperty(name = ManagementAuthRegistration.SCRAPE_ROLE)
+  Optional<String> scrapeRole;
+
   @Context SecurityContext security;
 
   @Context HttpServletRequest request;
@@ -51,6 +59,7 @@ public class TokenResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Allowed(value = Role.PLATFORM_ADMIN, tenantInPath = false)
+  @DevelopmentIssuerOnly
   @Operation(
       operationId = "mintToken",
       summary = "Mint a token (development issuer only)",
@@ -81,11 +90,9 @@ public class TokenResource {
   @APIResponse(responseCode = "413", ref = "TooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   public Response mint(InputStream body) {
-    if (!issuer.enabled()) {
-      throw new NotFoundException();
-    }
     TokenRequestParser.ParsedToken t =
-        TokenRequestParser.parse(JsonBody.readObject(body, MAX_BODY));
+        TokenRequestParser.parse(
+            JsonBody.readObject(body, MAX_BODY), scrapeRole.filter(r -> !r.isBlank()));
     TokenIssuer.Minted minted = issuer.mint(t.subject(), t.roles(), t.tenants(), t.ttl());
     events.report(
         new SecurityEvent(

@@ -3,6 +3,7 @@ package dev.annals.web.rest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.annals.eventstore.api.Direction;
+import dev.annals.eventstore.api.subscription.SubscriptionState;
 import dev.annals.tenancy.api.Isolation;
 import dev.annals.tenancy.api.MovePhase;
 import dev.annals.tenancy.api.TenantState;
@@ -46,5 +47,8 @@ class DocumentedEnumsTest {
     assertEquals(wire(MovePhase.class, MovePhase::wireName), DOCUMENTED.get("MovePhase"));
     assertEquals(
         wire(Direction.class, d -> d.name().toLowerCase(Locale.ROOT)), DOCUMENTED.get("Direction"));
+    assertEquals(
+        wire(SubscriptionState.class, SubscriptionState::wireName),
+        DOCUMENTED.get("SubscriptionState"));
   }
 }

@@ -10,6 +10,7 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TokenRequestParserTest {
@@ -19,7 +20,9 @@ class TokenRequestParserTest {
   }
 
   private static String refusal(String body) {
-    return assertThrows(InvalidRequestException.class, () -> TokenRequestParser.parse(json(body)))
+    return assertThrows(
+            InvalidRequestException.class,
+            () -> TokenRequestParser.parse(json(body), Optional.empty()))
         .getMessage();
   }
 
@@ -29,7 +32,8 @@ class TokenRequestParserTest {
         TokenRequestParser.parse(
             json(
                 "{\"subject\":\"svc@acme\",\"roles\":[\"writer\",\"reader\"],"
-                    + "\"tenants\":[\"acme\",\"*\"],\"ttlSeconds\":600}"));
+                    + "\"tenants\":[\"acme\",\"*\"],\"ttlSeconds\":600}"),
+            Optional.empty());
     assertEquals("svc@acme", t.subject());
     assertEquals(List.of("writer", "reader"), t.roles());
     assertEquals(List.of("acme", "*"), t.tenants());
@@ -37,9 +41,28 @@ class TokenRequestParserTest {
   }
 
   @Test
+  void theScrapeRoleIsARoleOnlyWhereConfigured() {
+    String body = "{\"subject\":\"prometheus\",\"roles\":[\"metrics-reader\"]}";
+    assertEquals(
+        List.of("metrics-reader"),
+        TokenRequestParser.parse(json(body), Optional.of("metrics-reader")).roles());
+    assertTrue(refusal(body).contains("Unknown role 'metrics-reader'"));
+    String other =
+        assertThrows(
+                InvalidRequestException.class,
+                () ->
+                    TokenRequestParser.parse(
+                        json("{\"subject\":\"x\",\"roles\":[\"root\"]}"),
+                        Optional.of("metrics-reader")))
+            .getMessage();
+    assertTrue(other.endsWith("reader, metrics-reader"), other);
+  }
+
+  @Test
   void tenantsAndTtlHaveDefaults() {
     TokenRequestParser.ParsedToken t =
-        TokenRequestParser.parse(json("{\"subject\":\"ops\",\"roles\":[\"platform-admin\"]}"));
+        TokenRequestParser.parse(
+            json("{\"subject\":\"ops\",\"roles\":[\"platform-admin\"]}"), Optional.empty());
     assertEquals(List.of(), t.tenants());
     assertEquals(Duration.ofHours(1), t.ttl());
   }

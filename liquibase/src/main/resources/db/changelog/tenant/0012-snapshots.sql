@@ -1,6 +1,6 @@
 --liquibase formatted sql
 
---changeset annals:tenant-0011-snapshots
+--changeset annals:tenant-0012-snapshots
 -- Snapshots: a stream's folded state as of a version, written by aggregates (every N events, per
 -- stream category) and by HTTP clients. A cache, not a fact: readers ignore one they cannot use,
 -- and the runtime role writes them directly (no definer function): they never change an event or

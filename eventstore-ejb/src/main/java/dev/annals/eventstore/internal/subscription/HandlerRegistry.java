@@ -1,0 +1,46 @@
+package dev.annals.eventstore.internal.subscription;
+
+import dev.annals.eventstore.api.subscription.SubscriptionHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+
+/** The application's {@link SubscriptionHandler} beans, by name, found once. */
+@ApplicationScoped
+public class HandlerRegistry {
+
+  private static final Logger LOG = Logger.getLogger(HandlerRegistry.class.getName());
+
+  @Inject @Any Instance<SubscriptionHandler> beans;
+
+  private volatile Map<String, SubscriptionHandler> byName;
+
+  /** The handler of this name, if this server has one. */
+  public Optional<SubscriptionHandler> find(String name) {
+    return Optional.ofNullable(handlers().get(name));
+  }
+
+  /** The names of this server's handlers, sorted. */
+  public Iterable<String> names() {
+    return handlers().keySet();
+  }
+
+  private Map<String, SubscriptionHandler> handlers() {
+    Map<String, SubscriptionHandler> m = byName;
+    if (m == null) {
+      TreeMap<String, SubscriptionHandler> found = new TreeMap<>();
+      for (SubscriptionHandler h : beans) {
+        if (found.putIfAbsent(h.name(), h) != null) {
+          LOG.severe("Two subscription handlers are named '" + h.name() + "': the first is used");
+        }
+      }
+      m = byName = java.util.Collections.unmodifiableSortedMap(found);
+    }
+    return m;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.annals.eventstore.internal.subscription;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Subscription tunables (MicroProfile Config). */
+@ApplicationScoped
+public class SubscriptionsConfig {
+
+  @Inject
+  @ConfigProperty(name = "annals.subscriptions.lease-ms", defaultValue = "10000")
+  long leaseMs;
+
+  @Inject
+  @ConfigProperty(name = "annals.subscriptions.scan-interval-ms", defaultValue = "2000")
+  long scanIntervalMs;
+
+  @Inject
+  @ConfigProperty(name = "annals.subscriptions.batch-size", defaultValue = "100")
+  int batchSize;
+
+  @Inject
+  @ConfigProperty(name = "annals.subscriptions.retry-backoff-ms", defaultValue = "1000")
+  long retryBackoffMs;
+
+  @Inject
+  @ConfigProperty(name = "http.port", defaultValue = "9080")
+  int httpPort;
+
+  /** How long a lease lasts unless renewed; a dead node's subscriptions move after this. */
+  public long leaseMs() {
+    return leaseMs;
+  }
+
+  /** How often each node claims free leases and renews its own (well under the lease). */
+  public long scanIntervalMs() {
+    return Math.max(100, Math.min(scanIntervalMs, leaseMs / 3));
+  }
+
+  /** Most events read per delivery ($all page size), 1-1000. */
+  public int batchSize() {
+    return Math.max(1, Math.min(batchSize, 1000));
+  }
+
+  /** Pause before a failed batch is delivered again. */
+  public long retryBackoffMs() {
+    return Math.max(10, retryBackoffMs);
+  }
+
+  /** Ports this server answers HTTP on, which webhooks may not target locally. */
+  public Set<Integer> ownPorts() {
+    return Set.of(httpPort);
+  }
+}

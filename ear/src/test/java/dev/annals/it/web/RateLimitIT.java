@@ -74,7 +74,11 @@ class RateLimitIT {
                     HttpResponse<String> r =
                         Api.call(
                             "GET", "/api/tenants/" + tenant + "/streams/s/events", null, token);
-                    byStatus.computeIfAbsent(r.statusCode(), s -> new ArrayList<>()).add(r);
+                    // threads add to one list per status: a plain ArrayList lost answers
+                    byStatus
+                        .computeIfAbsent(
+                            r.statusCode(), s -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                        .add(r);
                   }
                   return null;
                 }));

@@ -3,8 +3,8 @@ package dev.annals.tenancy.internal;
 import dev.annals.tenancy.api.Quota;
 import dev.annals.tenancy.api.QuotaSettings;
 import dev.annals.tenancy.api.ReloadedCopy;
-import dev.annals.tenancy.infrastructure.TenantLimitsRepository;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
@@ -21,7 +21,7 @@ public class QuotaCache {
 
   static final long REFRESH_MILLIS = 5_000;
 
-  @Inject TenantLimitsRepository repository;
+  @EJB LimitsLoader loader; // outside the caller's transaction
 
   @Inject Config config;
 
@@ -61,7 +61,7 @@ public class QuotaCache {
 
   private Map<String, QuotaSettings> load() throws java.sql.SQLException {
     Map<String, QuotaSettings> copy = new HashMap<>();
-    repository.all().forEach((tenant, limits) -> copy.put(tenant, limits.quotas()));
+    loader.all().forEach((tenant, limits) -> copy.put(tenant, limits.quotas()));
     return Map.copyOf(copy);
   }
 }

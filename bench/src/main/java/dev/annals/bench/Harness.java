@@ -6,7 +6,6 @@ import dev.annals.bench.driver.Workload;
 import dev.annals.bench.http.AnnalsHttp;
 import dev.annals.bench.http.HttpLoad;
 import dev.annals.bench.http.Wrk;
-import dev.annals.bench.http.WrkRequest;
 import dev.annals.bench.raw.Pgbench;
 import dev.annals.bench.report.FloorSection;
 import dev.annals.bench.report.Measurements;
@@ -55,11 +54,13 @@ public final class Harness {
   private static final String RUNTIME_ROLE = "annals_app";
 
   private final BenchConfig config;
+  private final FloorRun floorRun;
   private final BenchDatabase db;
   private final List<RunResult> points = new ArrayList<>();
 
   public Harness(BenchConfig config) {
     this.config = config;
+    this.floorRun = new FloorRun(config);
     this.db = new BenchDatabase(config);
   }
 
@@ -78,7 +79,7 @@ public final class Harness {
     Pgbench pgbench = new Pgbench(config, RUNTIME_ROLE);
     pgbench.clean();
     String pgbenchVersion = pgbench.version();
-    String wrkVersion = wrkOf(null, Map.of()).version();
+    String wrkVersion = floorRun.wrk(null, Map.of()).version();
     List<Wrk.Result> floor;
     db.recreate();
     LOG.info(() -> "Database " + config.dbName() + " created; starting " + BenchServer.NAME);
@@ -95,9 +96,10 @@ public final class Harness {
       allEvents = seed(http);
       LOG.info("Seeded");
       if (config.floorOnly()) {
-        Wrk wrk = wrkOf(server.baseUri(), Map.of("Authorization", http.clientAuthorization()));
-        warmUpFloor(wrk);
-        floor = floor(wrk);
+        Wrk wrk =
+            floorRun.wrk(server.baseUri(), Map.of("Authorization", http.clientAuthorization()));
+        floorRun.warmUp(wrk);
+        floor = floorRun.measure(wrk);
         ResultsFile.writeFloorOnly(
             config.resultsFile(),
             header(started, loadBefore, pgbenchVersion, wrkVersion),
@@ -141,7 +143,9 @@ public final class Harness {
         point(pgbench, http, w, r, Pgbench.script(w, config.rebuildEvents(), allStarts), events);
       }
       checkpoint();
-      floor = floor(wrkOf(server.baseUri(), Map.of("Authorization", http.clientAuthorization())));
+      floor =
+          floorRun.measure(
+              floorRun.wrk(server.baseUri(), Map.of("Authorization", http.clientAuthorization())));
       LOG.info(
           () ->
               "Hold test: " + config.holdClients() + " HTTP clients for " + config.holdDuration());
@@ -167,34 +171,6 @@ public final class Harness {
         PointsTable.markdown(measurements),
         Method.text(config.poolMax(), config.rebuildEvents(), allEvents));
     return new Report(rows, measurements, floor, config.resultsFile());
-  }
-
-  /** wrk against {@code base}, sending {@code headers} (the workloads' token) with each request. */
-  private Wrk wrkOf(java.net.URI base, Map<String, String> headers) {
-    return new Wrk(
-        config.wrk(),
-        base,
-        config.workDir().resolve("wrk"),
-        config.wrkConnections(),
-        BenchConfig.WRK_THREADS,
-        headers);
-  }
-
-  /**
-   * The per-request floor: each request with wrk, the floor (a bare JAX-RS GET) first and appends
-   * last, so the reads are not measured on a table that appends just grew.
-   */
-  private List<Wrk.Result> floor(Wrk wrk) throws IOException, InterruptedException {
-    List<Wrk.Result> results = new ArrayList<>();
-    for (WrkRequest request : WrkRequest.values()) {
-      if (!config.wrkWarmup().isZero()) {
-        LOG.info(() -> "wrk warm-up: " + request.label());
-        wrk.run(request, config.wrkWarmup());
-      }
-      LOG.info(() -> "wrk: " + request.label());
-      results.add(wrk.run(request, config.wrkDuration()));
-    }
-    return results;
   }
 
   /** Creates the tenants and seeds the read tenant's streams; returns the read tenant's events. */
@@ -231,26 +207,6 @@ public final class Harness {
         int httpClients = w == Workload.APPEND_SINGLE ? 64 : 16;
         http.runInContainer(w, 8, Duration.ZERO, each);
         HttpLoad.run(w, httpClients, Duration.ZERO, each, http.operation(w));
-      }
-    }
-  }
-
-  /**
-   * The floor-only run's server warm-up: every wrk request in turn, three rounds, for the server
-   * warm-up's length. Without it the first requests were measured while C2 was still compiling (a
-   * 1-event read went 650, 1,230, 2,090 and then 2,580 req/s in consecutive runs on a fresh
-   * server), and the floor file reported a JIT's progress rather than a steady state.
-   */
-  private void warmUpFloor(Wrk wrk) throws IOException, InterruptedException {
-    if (config.serverWarmup().isZero()) {
-      return;
-    }
-    int rounds = 3;
-    Duration each = config.serverWarmup().dividedBy((long) rounds * WrkRequest.values().length);
-    LOG.info(() -> "Warming the server up for " + config.serverWarmup() + " with wrk");
-    for (int round = 0; round < rounds; round++) {
-      for (WrkRequest request : WrkRequest.values()) {
-        wrk.run(request, each);
       }
     }
   }

@@ -129,15 +129,15 @@ public class SubscriptionRepository {
    *
    * @return false when there is no such subscription
    */
-  public boolean setState(TenantId tenant, String name, String state) throws SQLException {
+  public boolean setState(TenantId tenant, String name, StoredState state) throws SQLException {
     String clear =
-        SubscriptionRow.RUNNING.equals(state)
+        state == StoredState.RUNNING
             ? ", failures = 0, last_error = NULL"
             : ", node = NULL, lease_until = NULL";
     return update(
         tenant,
         "UPDATE subscriptions SET state = ?, updated_at = now()" + clear + " WHERE name = ?",
-        state,
+        state.column(),
         name);
   }
 
@@ -264,7 +264,7 @@ public class SubscriptionRepository {
         Optional.ofNullable(rs.getString(4)),
         Optional.ofNullable(rs.getString(5)),
         Optional.ofNullable(rs.getString(6)),
-        rs.getString(7),
+        StoredState.of(rs.getString(7)),
         new Checkpoint(Long.parseLong(rs.getString(8)), rs.getLong(9)),
         rs.getLong(10),
         rs.getDouble(11),

@@ -30,21 +30,11 @@ public record SubscriptionRow(
     Optional<String> handler,
     Optional<String> webhookUrl,
     Optional<String> webhookSecret,
-    String state,
+    StoredState state,
     Checkpoint checkpoint,
     long delivered,
     double eventsPerSecond,
     int failures,
     Optional<String> lastError,
     Optional<String> node,
-    Instant createdAt) {
-
-  /** Stored state of a subscription that delivers. */
-  public static final String RUNNING = "running";
-
-  /** Stored state of a paused subscription. */
-  public static final String PAUSED = "paused";
-
-  /** Stored state of a subscription stopped by an error. */
-  public static final String STOPPED = "stopped";
-}
+    Instant createdAt) {}

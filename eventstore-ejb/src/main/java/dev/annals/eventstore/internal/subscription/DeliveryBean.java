@@ -7,6 +7,7 @@ import dev.annals.eventstore.api.subscription.SubscriptionFilter;
 import dev.annals.eventstore.api.subscription.SubscriptionHandler;
 import dev.annals.eventstore.api.subscription.SubscriptionName;
 import dev.annals.eventstore.infrastructure.EventReader;
+import dev.annals.eventstore.infrastructure.subscription.StoredState;
 import dev.annals.eventstore.infrastructure.subscription.SubscriptionRepository;
 import dev.annals.eventstore.infrastructure.subscription.SubscriptionRow;
 import dev.annals.tenancy.api.TenantId;
@@ -50,7 +51,7 @@ public class DeliveryBean {
   public Optional<Delivery> read(TenantId tenant, String name, String node) throws SQLException {
     Optional<SubscriptionRow> found = repository.find(tenant, name);
     if (found.isEmpty()
-        || !SubscriptionRow.RUNNING.equals(found.get().state())
+        || found.get().state() != StoredState.RUNNING
         || !found.get().node().equals(Optional.of(node))) {
       return Optional.empty();
     }

@@ -5,6 +5,7 @@ import dev.annals.eventstore.api.subscription.SubscriptionInfo;
 import dev.annals.eventstore.api.subscription.SubscriptionName;
 import dev.annals.eventstore.api.subscription.SubscriptionState;
 import dev.annals.eventstore.api.subscription.SubscriptionTarget;
+import dev.annals.eventstore.infrastructure.subscription.StoredState;
 import dev.annals.eventstore.infrastructure.subscription.SubscriptionRow;
 import java.net.URI;
 import java.util.HashSet;
@@ -36,11 +37,11 @@ final class SubscriptionViews {
   }
 
   /** Running is shown as live at the head and catching up behind it. */
-  static SubscriptionState state(String stored, long lagEvents) {
+  static SubscriptionState state(StoredState stored, long lagEvents) {
     return switch (stored) {
-      case SubscriptionRow.PAUSED -> SubscriptionState.PAUSED;
-      case SubscriptionRow.STOPPED -> SubscriptionState.STOPPED;
-      default -> lagEvents == 0 ? SubscriptionState.LIVE : SubscriptionState.CATCHING_UP;
+      case PAUSED -> SubscriptionState.PAUSED;
+      case STOPPED -> SubscriptionState.STOPPED;
+      case RUNNING -> lagEvents == 0 ? SubscriptionState.LIVE : SubscriptionState.CATCHING_UP;
     };
   }
 }

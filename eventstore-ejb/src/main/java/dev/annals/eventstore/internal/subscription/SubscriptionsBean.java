@@ -11,6 +11,7 @@ import dev.annals.eventstore.api.subscription.SubscriptionStart;
 import dev.annals.eventstore.api.subscription.SubscriptionTarget;
 import dev.annals.eventstore.api.subscription.Subscriptions;
 import dev.annals.eventstore.infrastructure.subscription.AllPosition;
+import dev.annals.eventstore.infrastructure.subscription.StoredState;
 import dev.annals.eventstore.infrastructure.subscription.SubscriptionRepository;
 import dev.annals.eventstore.infrastructure.subscription.SubscriptionRow;
 import dev.annals.tenancy.api.AuditEvent;
@@ -107,7 +108,7 @@ public class SubscriptionsBean implements Subscriptions {
               handler,
               url,
               secret,
-              SubscriptionRow.RUNNING,
+              StoredState.RUNNING,
               from,
               0,
               0,
@@ -157,13 +158,13 @@ public class SubscriptionsBean implements Subscriptions {
 
   @Override
   public SubscriptionInfo pause(TenantId tenant, SubscriptionName name) {
-    return changeState(tenant, name, SubscriptionRow.PAUSED, "subscription.paused");
+    return changeState(tenant, name, StoredState.PAUSED, "subscription.paused");
   }
 
   @Override
   public SubscriptionInfo resume(TenantId tenant, SubscriptionName name) {
     SubscriptionInfo resumed =
-        changeState(tenant, name, SubscriptionRow.RUNNING, "subscription.resumed");
+        changeState(tenant, name, StoredState.RUNNING, "subscription.resumed");
     afterCommit(() -> driver.scanSoon(tenant));
     return resumed;
   }
@@ -204,7 +205,7 @@ public class SubscriptionsBean implements Subscriptions {
   }
 
   private SubscriptionInfo changeState(
-      TenantId tenant, SubscriptionName name, String state, String action) {
+      TenantId tenant, SubscriptionName name, StoredState state, String action) {
     tenants.requireReadable(tenant);
     try {
       if (!repository.setState(tenant, name.value(), state)) {

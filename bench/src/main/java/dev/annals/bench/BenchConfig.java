@@ -108,7 +108,9 @@ public record BenchConfig(
                         .resolve(
                             Boolean.parseBoolean(prop("bench.floorOnly", "false"))
                                 ? "RESULTS-floor.md"
-                                : "RESULTS.md")
+                                : Boolean.parseBoolean(prop("bench.sagasOnly", "false"))
+                                    ? "RESULTS-sagas.md"
+                                    : "RESULTS.md")
                         .toString())),
         prop("bench.db.host", "127.0.0.1"),
         Integer.parseInt(prop("bench.db.port", "5432")),
@@ -143,6 +145,16 @@ public record BenchConfig(
 
   private static List<Integer> ints(String csv) {
     return Arrays.stream(csv.split(",")).map(String::trim).map(Integer::valueOf).toList();
+  }
+
+  /** Whether to run the saga benchmark alone ({@code bench.sagasOnly}). */
+  public boolean sagasOnly() {
+    return Boolean.parseBoolean(prop("bench.sagasOnly", "false"));
+  }
+
+  /** Callers starting sagas in the saga throughput run ({@code bench.sagas.clients}). */
+  public int sagaClients() {
+    return Integer.parseInt(prop("bench.sagas.clients", quick ? "2" : "8"));
   }
 
   /** JDBC URL of the benchmark database. */

@@ -1,19 +1,26 @@
 package dev.annals.bench;
 
+import dev.annals.bench.console.ConsoleFirstPaint;
 import dev.annals.bench.driver.Payload;
 import dev.annals.bench.driver.RunResult;
 import dev.annals.bench.driver.Workload;
 import dev.annals.bench.http.AnnalsHttp;
 import dev.annals.bench.http.HttpLoad;
 import dev.annals.bench.http.Wrk;
+import dev.annals.bench.live.LiveBench;
+import dev.annals.bench.live.LiveConfig;
 import dev.annals.bench.raw.Pgbench;
+import dev.annals.bench.report.ConsoleRows;
 import dev.annals.bench.report.FloorSection;
+import dev.annals.bench.report.LiveRows;
 import dev.annals.bench.report.Measurements;
 import dev.annals.bench.report.Method;
 import dev.annals.bench.report.PointsTable;
 import dev.annals.bench.report.ResultsFile;
 import dev.annals.bench.report.ResultsTable;
 import dev.annals.bench.report.Row;
+import dev.annals.bench.report.SagaRows;
+import dev.annals.bench.saga.SagaBench;
 import dev.annals.bench.server.BenchDatabase;
 import dev.annals.bench.server.BenchServer;
 import dev.annals.devservices.DevIssuer;
@@ -28,14 +35,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
 
 /**
  * One benchmark run: a fresh database on the one PostgreSQL server, the bench Liberty server on it,
  * seeded read data, then each workload and concurrency on the three sides back to back (raw, EJB,
- * HTTP, with ANALYZE and CHECKPOINT before each), the many-clients hold test, and the results file.
+ * HTTP, with ANALYZE and CHECKPOINT before each), the many-clients hold test, the delivery
+ * benchmarks (with a second node), and the results file.
  */
 public final class Harness {
 
@@ -45,10 +52,15 @@ public final class Harness {
    * @param rows the table
    * @param measurements every measured point
    * @param floor the wrk runs of the per-request floor
+   * @param live the delivery benchmarks (null in a floor-only run)
    * @param file where the table was written
    */
   public record Report(
-      List<Row> rows, Measurements measurements, List<Wrk.Result> floor, Path file) {}
+      List<Row> rows,
+      Measurements measurements,
+      List<Wrk.Result> floor,
+      LiveBench.Results live,
+      Path file) {}
 
   private static final Logger LOG = Logger.getLogger(Harness.class.getName());
   private static final String RUNTIME_ROLE = "annals_app";
@@ -56,12 +68,16 @@ public final class Harness {
   private final BenchConfig config;
   private final FloorRun floorRun;
   private final BenchDatabase db;
+  private final ProjectionCatchUp catchUp;
+  private final WebhookDelivery webhooks;
   private final List<RunResult> points = new ArrayList<>();
 
   public Harness(BenchConfig config) {
     this.config = config;
     this.floorRun = new FloorRun(config);
     this.db = new BenchDatabase(config);
+    this.catchUp = new ProjectionCatchUp(config, db);
+    this.webhooks = new WebhookDelivery(config, db);
   }
 
   /** The embedded services' environment, and the issuer the server trusts. */
@@ -84,7 +100,10 @@ public final class Harness {
     db.recreate();
     LOG.info(() -> "Database " + config.dbName() + " created; starting " + BenchServer.NAME);
     RunResult hold;
+    LiveBench.Results live;
     long allEvents;
+    SagaBench.Results sagas;
+    ConsoleFirstPaint.Results console;
     DevServices.Settings redis =
         new DevServices.Settings(config.workDir().resolve("redis"), 0, config.redisPort(), true);
     DevIssuer issuer = DevIssuer.openOrCreate(config.workDir().resolve("issuer"));
@@ -92,8 +111,20 @@ public final class Harness {
         BenchServer server = BenchServer.start(config, serverEnvironment(services, issuer));
         AnnalsHttp http = new AnnalsHttp(server.baseUri(), issuer)) {
       db.grantRawWrites(RUNTIME_ROLE); // the server has migrated the database by now
+      http.createTenant(SagaBench.TENANT);
+      if (config.sagasOnly()) {
+        List<Row> rows = SagaRows.rows(SagaBench.run(config, server.baseUri(), issuer));
+        ResultsFile.writeSagasOnly(
+            config.resultsFile(),
+            RunHeader.of(config, db, started, loadBefore, pgbenchVersion, wrkVersion),
+            rows);
+        return new Report(
+            rows, new Measurements(List.of(), null), List.of(), null, config.resultsFile());
+      }
       LOG.info(() -> "Server ready; seeding the read tenant");
       allEvents = seed(http);
+      catchUp.seed(http);
+      webhooks.seed(http);
       LOG.info("Seeded");
       if (config.floorOnly()) {
         Wrk wrk =
@@ -102,15 +133,15 @@ public final class Harness {
         floor = floorRun.measure(wrk);
         ResultsFile.writeFloorOnly(
             config.resultsFile(),
-            header(started, loadBefore, pgbenchVersion, wrkVersion),
+            RunHeader.of(config, db, started, loadBefore, pgbenchVersion, wrkVersion),
             FloorSection.markdown(
                 floor,
                 wrkVersion,
                 config.wrkConnections(),
                 BenchConfig.WRK_THREADS,
-                seconds(config.wrkDuration())));
+                RunHeader.seconds(config.wrkDuration())));
         return new Report(
-            List.of(), new Measurements(List.of(), null), floor, config.resultsFile());
+            List.of(), new Measurements(List.of(), null), floor, null, config.resultsFile());
       }
       warmUp(http);
       List<String[]> allStarts = db.allPageStarts(Payload.READ_TENANT, Payload.PAGE);
@@ -142,6 +173,15 @@ public final class Harness {
             };
         point(pgbench, http, w, r, Pgbench.script(w, config.rebuildEvents(), allStarts), events);
       }
+      versionPoints(http);
+      checkpoint();
+      points.addAll(catchUp.measure(http));
+      checkpoint();
+      points.addAll(webhooks.measure(http));
+      checkpoint();
+      sagas = SagaBench.run(config, server.baseUri(), issuer);
+      checkpoint();
+      console = ConsoleFirstPaint.run(config, server.baseUri(), issuer, http, db);
       checkpoint();
       floor =
           floorRun.measure(
@@ -156,12 +196,20 @@ public final class Harness {
               config.warmup(),
               config.holdDuration(),
               http.operation(Workload.APPEND_SINGLE));
+      LiveConfig liveConfig =
+          LiveConfig.fromSystemProperties(config.quick(), config.httpPort(), config.jmsPort());
+      Map<String, String> env = serverEnvironment(services, issuer);
+      live = LiveBench.run(config, liveConfig, issuer, http, server.baseUri(), env);
     }
     LOG.info("Server stopped");
     Measurements measurements = new Measurements(points, hold);
-    List<Row> rows = ResultsTable.rows(config, measurements);
-    Map<String, String> header = header(started, loadBefore, pgbenchVersion, wrkVersion);
-    String window = seconds(config.wrkDuration());
+    List<Row> rows = new ArrayList<>(ResultsTable.rows(config, measurements));
+    rows.addAll(SagaRows.rows(sagas));
+    rows.addAll(ConsoleRows.rows(console));
+    rows.addAll(LiveRows.rows(live));
+    Map<String, String> header =
+        RunHeader.of(config, db, started, loadBefore, pgbenchVersion, wrkVersion);
+    String window = RunHeader.seconds(config.wrkDuration());
     ResultsFile.write(
         config.resultsFile(),
         header,
@@ -170,7 +218,7 @@ public final class Harness {
             floor, wrkVersion, config.wrkConnections(), BenchConfig.WRK_THREADS, window),
         PointsTable.markdown(measurements),
         Method.text(config.poolMax(), config.rebuildEvents(), allEvents));
-    return new Report(rows, measurements, floor, config.resultsFile());
+    return new Report(rows, measurements, floor, live, config.resultsFile());
   }
 
   /** Creates the tenants and seeds the read tenant's streams; returns the read tenant's events. */
@@ -181,8 +229,64 @@ public final class Harness {
     db.seedStream(Payload.READ_TENANT, Payload.READ_STREAM, Payload.READ_STREAM_EVENTS);
     db.seedStream(Payload.READ_TENANT, Payload.SMALL_STREAM, 1);
     db.seedStream(Payload.READ_TENANT, Payload.REBUILD_STREAM, config.rebuildEvents());
+    seedVersions(http);
     db.vacuumAnalyze();
     return db.eventCount(Payload.READ_TENANT);
+  }
+
+  /**
+   * The event-sourcing workloads' tenant: a 1,000-event stream of schema version 1 and its two
+   * chained declarative upcasters, and two research workflows as long as the rebuild stream, one
+   * with a snapshot {@link Payload#SNAPSHOT_TAIL} events below its head.
+   */
+  private void seedVersions(AnnalsHttp http)
+      throws IOException, InterruptedException, SQLException {
+    String tenant = Payload.VERSIONS_TENANT;
+    http.createTenant(tenant);
+    db.seedStream(
+        tenant, Payload.UPCAST_STREAM, Payload.READ_STREAM_EVENTS, Payload.UPCAST_TYPE, 1);
+    for (int i = 0; i < Payload.UPCASTER_OPERATIONS.length; i++) {
+      // both lift the stored type: the second one's renameType ends the chain
+      http.putUpcaster(Payload.UPCAST_TYPE, i + 1, Payload.UPCASTER_OPERATIONS[i]);
+    }
+    int events = config.rebuildEvents();
+    db.seedWorkflow(tenant, Payload.WORKFLOW_WITH_SNAPSHOT, events);
+    db.seedWorkflow(tenant, Payload.WORKFLOW_WITHOUT_SNAPSHOT, events);
+    http.snapshotWorkflow(Payload.WORKFLOW_WITH_SNAPSHOT, events - Payload.SNAPSHOT_TAIL);
+  }
+
+  /**
+   * The event-sourcing points, EJB only: the 1,000-event read through two upcasters (beside the
+   * plain read measured just before, in the same run), and the workflow rebuilt with and without a
+   * snapshot.
+   */
+  private void versionPoints(AnnalsHttp http)
+      throws IOException, InterruptedException, SQLException {
+    int r = BenchConfig.READ_CONCURRENCY;
+    for (Workload w :
+        List.of(
+            Workload.READ_STREAM,
+            Workload.READ_UPCAST,
+            Workload.AGGREGATE_SNAPSHOT,
+            Workload.AGGREGATE_FULL)) {
+      checkpoint();
+      LOG.info(() -> "Measuring " + w + " at concurrency " + r + ": EJB");
+      RunResult result = http.runInContainer(w, r, config.warmup(), config.duration());
+      points.add(
+          w == Workload.READ_STREAM
+              ? new RunResult(
+                  ResultsTable.BASELINE_SIDE,
+                  result.workload(),
+                  result.concurrency(),
+                  result.operations(),
+                  result.events(),
+                  result.errors(),
+                  result.seconds(),
+                  result.p50Millis(),
+                  result.p99Millis(),
+                  result.firstError())
+              : result);
+    }
   }
 
   /**
@@ -232,68 +336,5 @@ public final class Harness {
     if (!config.quick()) {
       db.analyzeAndCheckpoint();
     }
-  }
-
-  private Map<String, String> header(
-      String started, String loadBefore, String pgbenchVersion, String wrkVersion)
-      throws SQLException {
-    Map<String, String> h = new LinkedHashMap<>();
-    String command = config.command() + (config.floorOnly() ? " -Dbench.floorOnly=true" : "");
-    h.put("command", "`" + command + "`" + (config.quick() ? " (quick mode)" : ""));
-    h.put("started", started);
-    Machine.facts(config.wlpDir()).forEach(h::put);
-    Map<String, String> pg = db.facts();
-    h.put(
-        "PostgreSQL",
-        pg.get("server_version")
-            + " at "
-            + config.dbHost()
-            + ":"
-            + config.dbPort()
-            + ", database `"
-            + config.dbName()
-            + "`, shared_buffers "
-            + pg.get("shared_buffers")
-            + ", max_connections "
-            + pg.get("max_connections")
-            + ", autovacuum "
-            + pg.get("autovacuum")
-            + " (the harness runs ANALYZE and CHECKPOINT before each side)");
-    h.put(
-        "durability",
-        "fsync="
-            + pg.get("fsync")
-            + ", synchronous_commit="
-            + pg.get("synchronous_commit")
-            + ", full_page_writes="
-            + pg.get("full_page_writes")
-            + ", wal_sync_method="
-            + pg.get("wal_sync_method"));
-    h.put("pgbench", pgbenchVersion);
-    h.put("wrk", wrkVersion);
-    String durations =
-        config.floorOnly()
-            ? "server warm-up "
-                + seconds(config.serverWarmup())
-                + " (every wrk request in turn, three rounds, unmeasured), then wrk warm-up "
-                + seconds(config.wrkWarmup())
-                + ", then measured "
-                + seconds(config.wrkDuration())
-                + " per request (no other workload ran on this server)"
-            : "server warm-up "
-                + seconds(config.serverWarmup())
-                + " (every workload, EJB and HTTP, unmeasured), then warm-up "
-                + seconds(config.warmup())
-                + ", measured "
-                + seconds(config.duration())
-                + " per point"
-                + (config.quick() ? " (pgbench: fixed transaction counts)" : "");
-    h.put("durations", durations);
-    h.put("load average (1, 5, 15 min)", "before " + loadBefore + "; after " + Machine.load());
-    return h;
-  }
-
-  private static String seconds(Duration d) {
-    return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
   }
 }

@@ -43,6 +43,9 @@ public final class DevSecrets {
   /** Redis's ACL user for operators (and tests): every command. */
   public static final String REDIS_ADMIN = "redis.admin.password";
 
+  /** The server key that seals webhook signing secrets (annals.webhooks.secret-key). */
+  public static final String WEBHOOKS_KEY = "webhooks.secret.key";
+
   private static final Set<PosixFilePermission> OWNER_ONLY =
       PosixFilePermissions.fromString("rw-------");
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -66,7 +69,8 @@ public final class DevSecrets {
       }
     }
     boolean changed = false;
-    for (String key : new String[] {SUPERUSER, OWNER, APP, TENANCY, REDIS, REDIS_ADMIN}) {
+    for (String key :
+        new String[] {SUPERUSER, OWNER, APP, TENANCY, REDIS, REDIS_ADMIN, WEBHOOKS_KEY}) {
       if (p.getProperty(key, "").isEmpty()) {
         p.setProperty(key, generate());
         changed = true;
@@ -137,6 +141,7 @@ public final class DevSecrets {
     p.setProperty("db2.user", DevServices.OWNER_ROLE);
     p.setProperty("db2.password", get(OWNER));
     p.setProperty("redis.url", DevServices.redisUrl(this, redisPort));
+    p.setProperty("annals.webhooks.secret-key", get(WEBHOOKS_KEY));
     return p;
   }
 }

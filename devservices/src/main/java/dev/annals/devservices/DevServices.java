@@ -3,22 +3,13 @@ package dev.annals.devservices;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import redis.embedded.RedisServer;
@@ -65,10 +56,6 @@ public final class DevServices implements AutoCloseable {
       "-@all +auth +hello +select +ping +echo +publish +psubscribe +punsubscribe +evalsha +eval"
           + " +incr +pexpire +get";
 
-  /** The first line of the pg_hba.conf written here: its presence means the bootstrap is done. */
-  private static final String HBA_MARKER =
-      "# Annals embedded default: password authentication only";
-
   private static final Logger LOG = Logger.getLogger(DevServices.class.getName());
 
   /**
@@ -93,6 +80,7 @@ public final class DevServices implements AutoCloseable {
   private final DevSecrets secrets;
   private volatile EmbeddedPostgres postgres;
   private final RedisServer redis;
+  private volatile boolean redisStopped;
 
   private DevServices(
       Settings settings, DevSecrets secrets, EmbeddedPostgres postgres, RedisServer redis) {
@@ -114,11 +102,12 @@ public final class DevServices implements AutoCloseable {
     try {
       if (settings.postgresPort() > 0) {
         postgres =
-            startPostgres(settings.dataDir().resolve("postgres"), settings.postgresPort(), secrets);
+            DevPostgres.start(
+                settings.dataDir().resolve("postgres"), settings.postgresPort(), secrets);
       }
       if (settings.redisPort() > 0) {
         redis =
-            startRedis(
+            DevRedis.start(
                 settings.dataDir().resolve("redis"),
                 settings.redisPort(),
                 !settings.fresh(),
@@ -130,129 +119,6 @@ public final class DevServices implements AutoCloseable {
       closeQuietly(postgres, redis);
       throw e;
     }
-  }
-
-  private static EmbeddedPostgres startPostgres(Path dir, int port, DevSecrets secrets)
-      throws IOException {
-    EmbeddedPostgres postgres =
-        EmbeddedPostgres.builder()
-            .setPort(port)
-            .setDataDirectory(dir)
-            .setCleanDataDirectory(false)
-            .setPGStartupWait(Duration.ofSeconds(60))
-            // zonky checks readiness as the superuser: with its password once pg_hba asks for one
-            .setConnectConfig("password", secrets.get(DevSecrets.SUPERUSER))
-            // zonky defaults to fsync off (-F) and synchronous_commit off, fit for throwaway test
-            // databases but not for a default that keeps data: restore PostgreSQL's durability.
-            .setServerConfig("fsync", "on")
-            .setServerConfig("synchronous_commit", "on")
-            .setServerConfig("max_prepared_transactions", "32")
-            // Two test nodes share it, each with its pools plus one small pool per database-mode
-            // tenant it has served (they shrink only once idle): 200 ran out in the
-            // database-mode run once that suite had grown to 65 tests.
-            .setServerConfig("max_connections", "400")
-            .setServerConfig("listen_addresses", "127.0.0.1")
-            .start();
-    try {
-      bootstrap(dir, port, secrets);
-    } catch (SQLException e) {
-      postgres.close();
-      throw new IOException("embedded PostgreSQL started but could not be prepared", e);
-    }
-    LOG.info(() -> "Embedded PostgreSQL on 127.0.0.1:" + port + ", data in " + dir);
-    return postgres;
-  }
-
-  /**
-   * First start only (zonky's initdb trusts every local connection): as the superuser, sets its
-   * password, creates the owner and runtime roles with theirs and the database, then switches every
-   * connection to password authentication. Idempotent until the last step, which marks it done.
-   */
-  private static void bootstrap(Path dir, int port, DevSecrets secrets)
-      throws IOException, SQLException {
-    Path hba = dir.resolve("pg_hba.conf");
-    if (Files.readString(hba, StandardCharsets.UTF_8).startsWith(HBA_MARKER)) {
-      return;
-    }
-    try (Connection c =
-            DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "");
-        Statement s = c.createStatement()) {
-      s.execute("ALTER ROLE postgres PASSWORD '" + secrets.get(DevSecrets.SUPERUSER) + "'");
-      role(c, OWNER_ROLE, "CREATEDB CREATEROLE", secrets.get(DevSecrets.OWNER));
-      role(c, APP_ROLE, "NOCREATEDB NOCREATEROLE", secrets.get(DevSecrets.APP));
-      role(c, TENANCY_ROLE, "NOCREATEDB NOCREATEROLE", secrets.get(DevSecrets.TENANCY));
-      // DROP DATABASE ... WITH (FORCE) of a tenant database ends the runtime role's sessions.
-      s.execute("GRANT pg_signal_backend TO " + OWNER_ROLE);
-      if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", DATABASE)) {
-        s.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER_ROLE);
-      }
-      Files.writeString(
-          hba,
-          HBA_MARKER
-              + "\nlocal all all scram-sha-256\n"
-              + "host all all 127.0.0.1/32 scram-sha-256\n"
-              + "host all all ::1/128 scram-sha-256\n",
-          StandardCharsets.UTF_8);
-      s.execute("SELECT pg_reload_conf()");
-    }
-  }
-
-  /** Creates a login role that is no superuser and cannot bypass RLS, or resets its password. */
-  private static void role(Connection c, String name, String options, String password)
-      throws SQLException {
-    String verb = exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", name) ? "ALTER" : "CREATE";
-    try (Statement s = c.createStatement()) {
-      // names are constants; passwords are base64url (DevSecrets): nothing here needs escaping
-      s.execute(
-          verb
-              + " ROLE "
-              + name
-              + " LOGIN NOSUPERUSER NOBYPASSRLS "
-              + options
-              + " PASSWORD '"
-              + password
-              + "'");
-    }
-  }
-
-  private static boolean exists(Connection c, String sql, String param) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, param);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    }
-  }
-
-  private static RedisServer startRedis(Path dir, int port, boolean durable, DevSecrets secrets)
-      throws IOException {
-    Files.createDirectories(dir);
-    RedisServer redis =
-        RedisServer.newRedisServer()
-            .port(port)
-            .bind("127.0.0.1")
-            .setting("dir " + dir.toAbsolutePath())
-            .setting("appendonly " + (durable ? "yes" : "no"))
-            .setting("user default off")
-            .setting(
-                "user "
-                    + REDIS_USER
-                    + " on >"
-                    + secrets.get(DevSecrets.REDIS)
-                    + " resetchannels &annals:wakeup:* resetkeys ~annals:* "
-                    + REDIS_COMMANDS)
-            .setting(
-                "user "
-                    + REDIS_ADMIN
-                    + " on >"
-                    + secrets.get(DevSecrets.REDIS_ADMIN)
-                    + " ~* &* +@all")
-            .onShutdownForceStop(true)
-            .build();
-    redis.start();
-    LOG.info(() -> "Embedded Redis on 127.0.0.1:" + port + ", data in " + dir);
-    return redis;
   }
 
   /**
@@ -275,6 +141,7 @@ public final class DevServices implements AutoCloseable {
     if (redis != null) {
       env.put("REDIS_URL", redisUrl(secrets, settings.redisPort()));
     }
+    env.put("ANNALS_WEBHOOKS_SECRET_KEY", secrets.get(DevSecrets.WEBHOOKS_KEY));
     return env;
   }
 
@@ -332,12 +199,36 @@ public final class DevServices implements AutoCloseable {
         throw new IOException("interrupted while PostgreSQL was stopping", e);
       }
     }
-    postgres = startPostgres(dir, settings.postgresPort(), secrets);
+    postgres = DevPostgres.start(dir, settings.postgresPort(), secrets);
+  }
+
+  /**
+   * Stops the embedded Redis as a crash would (its process killed: every connection dropped, new
+   * ones refused) until {@link #startRedis}; for tests of what survives Redis being gone.
+   */
+  public synchronized void stopRedis() throws IOException {
+    if (redis == null) {
+      throw new IllegalStateException("no embedded Redis was started here");
+    }
+    if (!redisStopped) {
+      redis.stop(); // force stop (onShutdownForceStop): SIGKILL, no final save
+      redisStopped = true;
+      LOG.info(() -> "Embedded Redis stopped on request");
+    }
+  }
+
+  /** Starts the embedded Redis again on its port, with its users, after {@link #stopRedis}. */
+  public synchronized void startRedis() throws IOException {
+    if (redis != null && redisStopped) {
+      redis.start();
+      redisStopped = false;
+      LOG.info(() -> "Embedded Redis started again on port " + settings.redisPort());
+    }
   }
 
   @Override
   public void close() {
-    closeQuietly(postgres, redis);
+    closeQuietly(postgres, redisStopped ? null : redis);
   }
 
   private static void closeQuietly(EmbeddedPostgres postgres, RedisServer redis) {
@@ -375,47 +266,4 @@ public final class DevServices implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
   }
-
-  /**
-   * Starts the services and keeps them until the process is terminated; the integration-test build
-   * runs this in the background. Arguments: {@code DATA_DIR POSTGRES_PORT REDIS_PORT SECRETS_FILE}
-   * (the secrets shared by every service of the build, see {@link DevSecrets#main}).
-   */
-  public static void main(String[] args) throws IOException, InterruptedException {
-    if (args.length != 4) {
-      throw new IllegalArgumentException(
-          "usage: DevServices DATA_DIR POSTGRES_PORT REDIS_PORT SECRETS_FILE");
-    }
-    Settings settings =
-        new Settings(
-            Path.of(args[0]),
-            Integer.parseInt(args[1]),
-            Integer.parseInt(args[2]),
-            true,
-            Path.of(args[3]));
-    DevServices services = start(settings);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  services.close();
-                  stopped.countDown();
-                }));
-    LOG.info("Embedded services ready");
-    Path request = settings.dataDir().resolve(RESTART_REQUEST);
-    while (!stopped.await(100, TimeUnit.MILLISECONDS)) {
-      if (Files.exists(request)) {
-        services.restartPostgres();
-        Files.delete(request);
-        LOG.info("Embedded PostgreSQL restarted on request");
-      }
-    }
-  }
-
-  /**
-   * A file that, created in the data directory of services started by {@link #main}, makes them
-   * restart PostgreSQL; it is deleted once PostgreSQL accepts connections again.
-   */
-  public static final String RESTART_REQUEST = "restart-postgres.request";
 }

@@ -71,6 +71,11 @@ public final class Launcher {
                   + ": curl -H \"Authorization: Bearer $(cat "
                   + token
                   + ")\" ...");
+      String port = env.getOrDefault("HTTP_PORT", "9080");
+      String link =
+          "http://localhost:" + port + "/console/#token=" + Files.readString(token).trim();
+      // The fragment never reaches a server; the console takes it and removes it from the URL.
+      LOG.info(() -> "Admin console, signed in as the development admin: " + link);
     }
     Process process = server.start();
     Thread stopper =

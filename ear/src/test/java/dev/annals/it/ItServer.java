@@ -117,6 +117,33 @@ public final class ItServer {
     awaitReady(Duration.ofMinutes(3));
   }
 
+  /**
+   * Kills the server's JVM with SIGKILL (a crash: no shutdown of anything), runs {@code whileDown},
+   * starts it again and waits until it is ready: for tests of crash recovery.
+   */
+  public static void killAndStart(Runnable whileDown) throws Exception {
+    String wlp = System.getProperty("annals.it.wlpDir");
+    ProcessHandle jvm =
+        ProcessHandle.allProcesses()
+            .filter(
+                p -> {
+                  String[] args = p.info().arguments().orElse(new String[0]);
+                  String line = String.join(" ", args);
+                  return args.length > 0
+                      && args[args.length - 1].equals(serverName())
+                      && line.contains(wlp)
+                      && line.contains("ws-server.jar");
+                })
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("no JVM of server " + serverName()));
+    jvm.destroyForcibly();
+    jvm.onExit().get(1, java.util.concurrent.TimeUnit.MINUTES);
+    whileDown.run();
+    ready = false;
+    server("start");
+    awaitReady(Duration.ofMinutes(5));
+  }
+
   /** The integration-test server's own directory. */
   public static java.nio.file.Path serverDir() {
     return java.nio.file.Path.of(
@@ -128,14 +155,28 @@ public final class ItServer {
   }
 
   private static void server(String action) throws IOException, InterruptedException {
+    server(action, serverName());
+  }
+
+  /**
+   * Runs {@code bin/server <action> <name>} of the tests' Liberty install ({@code start}, {@code
+   * stop}) and waits for it to end (3 minutes at most).
+   *
+   * @throws IllegalStateException when the command fails
+   */
+  public static void server(String action, String name) throws IOException, InterruptedException {
     java.nio.file.Path bin =
         java.nio.file.Path.of(System.getProperty("annals.it.wlpDir"), "bin", "server");
     Process p =
-        new ProcessBuilder(bin.toString(), action, serverName())
+        new ProcessBuilder(bin.toString(), action, name)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
-    if (!p.waitFor(3, java.util.concurrent.TimeUnit.MINUTES) || p.exitValue() != 0) {
+    if (!p.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)) {
+      p.destroy();
+      throw new IllegalStateException("server " + action + " did not end within 3 minutes");
+    }
+    if (p.exitValue() != 0) {
       throw new IllegalStateException("server " + action + " failed: exit " + p.exitValue());
     }
   }

@@ -5,7 +5,7 @@ import static dev.annals.it.Api.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.annals.devservices.DevServices;
+import dev.annals.devservices.DevServicesProcess;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,7 +175,8 @@ class PostgresRestartIT {
    */
   private static void restartPostgres() throws Exception {
     Path request =
-        Path.of(System.getProperty("annals.it.servicesDir")).resolve(DevServices.RESTART_REQUEST);
+        Path.of(System.getProperty("annals.it.servicesDir"))
+            .resolve(DevServicesProcess.RESTART_REQUEST);
     Files.createFile(request);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (Files.exists(request)) {

@@ -123,6 +123,27 @@ public final class SseClient implements AutoCloseable {
     return out;
   }
 
+  /**
+   * The next event (comments skipped), or empty once the server ended the stream; fails when
+   * neither happens in time.
+   */
+  public java.util.Optional<Message> nextEvent(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Message m = messages.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      if (m == null) {
+        throw new AssertionError("no event and no end within " + timeout);
+      }
+      if (m == END) {
+        messages.add(END); // the end stays the end
+        return java.util.Optional.empty();
+      }
+      if (!m.isComment()) {
+        return java.util.Optional.of(m);
+      }
+    }
+  }
+
   /** Waits for the comment {@code text}; events before it are returned. */
   public List<Message> untilComment(String text, Duration timeout) throws InterruptedException {
     List<Message> before = new ArrayList<>();

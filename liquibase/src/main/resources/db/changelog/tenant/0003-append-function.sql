@@ -57,7 +57,7 @@ $$;
 -- version) does append_replay decide between "a resend: answer the original" and "a conflict".
 --
 -- p_batch: [{"tenant", "stream", "expected": "any" | "no_stream" | "exists" | n,
---            "events": [{"id", "type", "data", "metadata"}],
+--            "events": [{"id", "type", "schemaVersion"?, "data", "metadata"}],
 --            "quota": {"streams": n, "bytes": n}}]   (quota: only for a tenant with one; 0: none)
 -- status per append: ok | replayed | wrong_version | id_conflict | retry, or the tenant's closed
 -- gate: suspended | moved | deleted | no_tenant, or quota_streams | quota_bytes (nothing written;
@@ -180,9 +180,10 @@ BEGIN
         -- All rows of one INSERT share the transaction id; the last event has the highest position.
         WITH inserted AS (
           INSERT INTO "${annals.schema}".events AS e
-            (tenant_id, stream_id, stream_version, event_id, event_type, data, metadata,
-             append_index, append_count)
+            (tenant_id, stream_id, stream_version, event_id, event_type, schema_version, data,
+             metadata, append_index, append_count)
           SELECT v_tenant, v_stream, v_current + x.i, (x.ev->>'id')::uuid, x.ev->>'type',
+                 coalesce((x.ev->>'schemaVersion')::integer, 1),
                  x.ev->'data', x.ev->'metadata', x.i - 1, n
             FROM jsonb_array_elements(a->'events') WITH ORDINALITY AS x(ev, i)
            ORDER BY x.i

@@ -7,11 +7,14 @@
 -- in auto-commit on a non-JTA pool: no XA enlistment, no BEGIN/COMMIT, no separate bind. Output
 -- columns are the reads' columns; every ORDER BY names table columns (a cast's output column of
 -- the same name once made $all sort transaction ids as text).
+-- Dropped first: the output columns grew (schema_version), which CREATE OR REPLACE cannot change;
+-- the grant follows in this changeset, since the separate grant changeset runs only once.
+DROP FUNCTION IF EXISTS "${annals.schema}".read_stream(text, text, bigint, boolean, integer);
 CREATE OR REPLACE FUNCTION "${annals.schema}".read_stream(
     p_tenant text, p_stream text, p_from bigint, p_forward boolean, p_limit integer)
 RETURNS TABLE (event_id text, stream_id text, event_type text, stream_version bigint,
                transaction_id text, global_position bigint, data text, metadata text,
-               recorded_at timestamptz)
+               recorded_at timestamptz, schema_version integer)
 LANGUAGE plpgsql
 AS $$
 BEGIN
@@ -20,7 +23,7 @@ BEGIN
     RETURN QUERY
       SELECT e.event_id::text, e.stream_id, e.event_type, e.stream_version,
              e.transaction_id::text, e.global_position, e.data::text, e.metadata::text,
-             e.recorded_at
+             e.recorded_at, e.schema_version
         FROM "${annals.schema}".events e
        WHERE e.tenant_id = p_tenant AND e.stream_id = p_stream AND e.stream_version >= p_from
        ORDER BY e.stream_version
@@ -29,7 +32,7 @@ BEGIN
     RETURN QUERY
       SELECT e.event_id::text, e.stream_id, e.event_type, e.stream_version,
              e.transaction_id::text, e.global_position, e.data::text, e.metadata::text,
-             e.recorded_at
+             e.recorded_at, e.schema_version
         FROM "${annals.schema}".events e
        WHERE e.tenant_id = p_tenant AND e.stream_id = p_stream AND e.stream_version <= p_from
        ORDER BY e.stream_version DESC
@@ -37,15 +40,19 @@ BEGIN
   END IF;
 END
 $$;
+GRANT EXECUTE ON FUNCTION "${annals.schema}".read_stream(text, text, bigint, boolean, integer) TO "${annals.app.role}";
 
 --changeset annals:tenant-0005-read-all splitStatements:false runOnChange:true
 -- Committed events after a checkpoint in (transaction id, position) order, only below the
 -- snapshot's xmin: nothing can commit before them later, so a reader paging on never skips one.
+-- Dropped first: the output columns grew (schema_version), which CREATE OR REPLACE cannot change;
+-- the grant follows in this changeset, since the separate grant changeset runs only once.
+DROP FUNCTION IF EXISTS "${annals.schema}".read_all(text, xid8, bigint, integer);
 CREATE OR REPLACE FUNCTION "${annals.schema}".read_all(
     p_tenant text, p_after_tx xid8, p_after_position bigint, p_limit integer)
 RETURNS TABLE (event_id text, stream_id text, event_type text, stream_version bigint,
                transaction_id text, global_position bigint, data text, metadata text,
-               recorded_at timestamptz)
+               recorded_at timestamptz, schema_version integer)
 LANGUAGE plpgsql
 AS $$
 BEGIN
@@ -53,7 +60,7 @@ BEGIN
   RETURN QUERY
     SELECT e.event_id::text, e.stream_id, e.event_type, e.stream_version,
            e.transaction_id::text, e.global_position, e.data::text, e.metadata::text,
-           e.recorded_at
+           e.recorded_at, e.schema_version
       FROM "${annals.schema}".events e
      WHERE e.tenant_id = p_tenant
        AND (e.transaction_id, e.global_position) > (p_after_tx, p_after_position)
@@ -62,6 +69,7 @@ BEGIN
      LIMIT p_limit;
 END
 $$;
+GRANT EXECUTE ON FUNCTION "${annals.schema}".read_all(text, xid8, bigint, integer) TO "${annals.app.role}";
 
 --changeset annals:tenant-0005-checkpoint-exists splitStatements:false runOnChange:true
 CREATE OR REPLACE FUNCTION "${annals.schema}".checkpoint_exists(

@@ -15,11 +15,14 @@ CREATE INDEX IF NOT EXISTS events_correlation
 -- Committed events of one correlation id after a checkpoint, in $all order and only below the
 -- snapshot's xmin, exactly as read_all pages: a reader paging on never skips one. ORDER BY names
 -- table columns (the select list casts transaction_id to text).
+-- Dropped first: the output columns grew (schema_version), which CREATE OR REPLACE cannot change;
+-- the grant follows in this changeset, since the separate grant changeset runs only once.
+DROP FUNCTION IF EXISTS "${annals.schema}".read_correlation(text, text, xid8, bigint, integer);
 CREATE OR REPLACE FUNCTION "${annals.schema}".read_correlation(
     p_tenant text, p_correlation text, p_after_tx xid8, p_after_position bigint, p_limit integer)
 RETURNS TABLE (event_id text, stream_id text, event_type text, stream_version bigint,
                transaction_id text, global_position bigint, data text, metadata text,
-               recorded_at timestamptz)
+               recorded_at timestamptz, schema_version integer)
 LANGUAGE plpgsql
 AS $$
 BEGIN
@@ -27,7 +30,7 @@ BEGIN
   RETURN QUERY
     SELECT e.event_id::text, e.stream_id, e.event_type, e.stream_version,
            e.transaction_id::text, e.global_position, e.data::text, e.metadata::text,
-           e.recorded_at
+           e.recorded_at, e.schema_version
       FROM "${annals.schema}".events e
      WHERE e.tenant_id = p_tenant
        AND (e.metadata ->> 'correlationId') = p_correlation
@@ -37,6 +40,7 @@ BEGIN
      LIMIT p_limit;
 END
 $$;
+GRANT EXECUTE ON FUNCTION "${annals.schema}".read_correlation(text, text, xid8, bigint, integer) TO "${annals.app.role}";
 
 --changeset annals:tenant-0009-stream-version-at splitStatements:false runOnChange:true
 -- A stream as it stood at a time: the versions before the first event recorded after it (a

@@ -30,6 +30,17 @@ public class DriverResource {
 
   @EJB DriverWorkers workers;
 
+  /** Stores a snapshot of a seeded workflow of the read tenant at a version. */
+  @POST
+  @Path("workflow-snapshots")
+  public String snapshotWorkflow(@QueryParam("id") String id, @QueryParam("version") long version) {
+    if (id == null || version < 1) {
+      throw new BadRequestException("id and version are required");
+    }
+    workers.snapshotWorkflow(id, version);
+    return "{\"version\":" + version + "}";
+  }
+
   /** Runs a workload; the call returns when the measured window is over. */
   @POST
   @Path("runs")

@@ -11,6 +11,8 @@ import dev.annals.eventstore.api.ExpectedVersion;
 import dev.annals.eventstore.api.NewEvent;
 import dev.annals.eventstore.api.StreamId;
 import dev.annals.eventstore.api.StreamSlice;
+import dev.annals.eventstore.api.aggregate.Aggregates;
+import dev.annals.eventstore.api.workflow.WorkflowType;
 import dev.annals.tenancy.api.TenantId;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
@@ -29,11 +31,14 @@ final class EjbOperations {
   private static final EventType TYPE = new EventType(Payload.EVENT_TYPE);
   private static final TenantId WRITE = new TenantId(Payload.WRITE_TENANT);
   private static final TenantId READ = new TenantId(Payload.READ_TENANT);
+  private static final TenantId VERSIONS = new TenantId(Payload.VERSIONS_TENANT);
 
   private final EventStore store;
+  private final Aggregates aggregates;
 
-  EjbOperations(EventStore store) {
+  EjbOperations(EventStore store, Aggregates aggregates) {
     this.store = store;
+    this.aggregates = aggregates;
   }
 
   /** Runs one operation; returns the events it wrote or read. */
@@ -43,6 +48,16 @@ final class EjbOperations {
       case READ_STREAM -> readPage(new StreamId(Payload.READ_STREAM), 1).events().size();
       case REBUILD -> rebuild(new StreamId(Payload.REBUILD_STREAM));
       case READ_ALL -> readAll();
+      case PROJECTION_CATCH_UP, WEBHOOK_DELIVERY ->
+          throw new IllegalArgumentException(workload + " is measured by its own class");
+      case READ_UPCAST ->
+          store
+              .readStream(
+                  VERSIONS, new StreamId(Payload.UPCAST_STREAM), 1, Direction.FORWARD, Payload.PAGE)
+              .events()
+              .size();
+      case AGGREGATE_SNAPSHOT -> workflow(Payload.WORKFLOW_WITH_SNAPSHOT);
+      case AGGREGATE_FULL -> workflow(Payload.WORKFLOW_WITHOUT_SNAPSHOT);
     };
   }
 
@@ -68,6 +83,11 @@ final class EjbOperations {
       }
       from = slice.next().getAsLong();
     }
+  }
+
+  /** Loads a workflow; its version counts as the events it stands for. */
+  private long workflow(String id) {
+    return aggregates.load(VERSIONS, WorkflowType.INSTANCE, id).orElseThrow().version();
   }
 
   private long readAll() {

@@ -50,6 +50,38 @@ public final class Payload {
   /** The long stream rebuilt page by page (10,000 events; fewer in quick mode). */
   public static final String REBUILD_STREAM = "rebuild";
 
+  /**
+   * Tenant of the event-sourcing workloads' streams (upcast reads, workflow rebuilds), apart from
+   * the read tenant so its $all stays as it was.
+   */
+  public static final String VERSIONS_TENANT = "bench_versions";
+
+  /** A 1,000-event stream stored at schema version 1, read through two upcasters. */
+  public static final String UPCAST_STREAM = "upcast-1000";
+
+  /** The event type of {@link #UPCAST_STREAM}. */
+  public static final String UPCAST_TYPE = "OrderPlacedV1";
+
+  /**
+   * The two declarative upcasters of {@link #UPCAST_TYPE}: 1→2 renames a member and adds one, 2→3
+   * moves one into a new object and renames the type.
+   */
+  public static final String[] UPCASTER_OPERATIONS = {
+    "[{\"rename\":{\"from\":\"/channel\",\"to\":\"/salesChannel\"}},"
+        + "{\"add\":{\"path\":\"/taxIncluded\",\"value\":true}}]",
+    "[{\"move\":{\"from\":\"/customerId\",\"to\":\"/customer/id\"}},"
+        + "{\"renameType\":\"OrderPlaced\"}]"
+  };
+
+  /** The research workflow whose long stream has a snapshot near its head. */
+  public static final String WORKFLOW_WITH_SNAPSHOT = "0b0b0b0b-0000-4000-8000-000000000001";
+
+  /** The research workflow whose equally long stream has no snapshot. */
+  public static final String WORKFLOW_WITHOUT_SNAPSHOT = "0b0b0b0b-0000-4000-8000-000000000002";
+
+  /** How far below the head the snapshot is taken (the default policy's average tail: 50 / 2). */
+  public static final int SNAPSHOT_TAIL = 25;
+
   /** Page size of every paged read: the API's largest page. */
   public static final int PAGE = 1_000;
 

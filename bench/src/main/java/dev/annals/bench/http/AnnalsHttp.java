@@ -79,6 +79,42 @@ public final class AnnalsHttp implements AutoCloseable {
     }
   }
 
+  /**
+   * An administrative call with the platform admin's token (a GET when {@code post} is false); its
+   * JSON answer, which must come with {@code status}.
+   */
+  public JsonObject admin(String path, boolean post, int status)
+      throws IOException, InterruptedException {
+    return admin(post ? "POST" : "GET", path, null, status);
+  }
+
+  /**
+   * An administrative call with the platform admin's token and a JSON body (or none when null); its
+   * JSON answer, which must come with {@code status}.
+   */
+  public JsonObject admin(String method, String path, String body, int status)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(REQUEST_TIMEOUT)
+            .header("Authorization", adminAuthorization);
+    if (body != null) {
+      b.header("Content-Type", JSON);
+    }
+    HttpRequest request =
+        b.method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != status) {
+      throw new IOException(path + ": " + r.statusCode() + " " + r.body());
+    }
+    return json(r.body());
+  }
+
   /** Runs a workload inside the server through the EJB API and returns what it measured. */
   public RunResult runInContainer(
       Workload workload, int concurrency, Duration warmup, Duration duration)
@@ -106,6 +142,33 @@ public final class AnnalsHttp implements AutoCloseable {
         o.getString("firstError", ""));
   }
 
+  /** Stores a declarative upcaster of the versions tenant, as a platform admin. */
+  public void putUpcaster(String type, int fromVersion, String operations)
+      throws IOException, InterruptedException {
+    HttpRequest r =
+        HttpRequest.newBuilder(
+                base.resolve(
+                    "/api/tenants/"
+                        + Payload.VERSIONS_TENANT
+                        + "/upcasters/"
+                        + type
+                        + "/"
+                        + fromVersion))
+            .setHeader("Authorization", adminAuthorization)
+            .setHeader("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString("{\"operations\":" + operations + "}"))
+            .build();
+    HttpResponse<String> answer = client.send(r, HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() != 200) {
+      throw new IOException("upcaster refused: " + answer.statusCode() + " " + answer.body());
+    }
+  }
+
+  /** Has the bench driver store a snapshot of a seeded workflow at {@code version}. */
+  public void snapshotWorkflow(String id, long version) throws IOException, InterruptedException {
+    send(post("/bench/driver/workflow-snapshots?id=" + id + "&version=" + version, ""));
+  }
+
   /** The HTTP operation of a workload. */
   public HttpLoad.Operation operation(Workload workload) {
     return switch (workload) {
@@ -113,6 +176,10 @@ public final class AnnalsHttp implements AutoCloseable {
       case READ_STREAM -> () -> streamPages(Payload.READ_STREAM, 1, 0);
       case REBUILD -> () -> streamPages(Payload.REBUILD_STREAM, 1, 0);
       case READ_ALL -> () -> allPages("", 0);
+      case PROJECTION_CATCH_UP, WEBHOOK_DELIVERY ->
+          throw new IllegalArgumentException(workload + " is measured by its own class");
+      case READ_UPCAST, AGGREGATE_SNAPSHOT, AGGREGATE_FULL ->
+          throw new IllegalArgumentException(workload + " runs through the EJB API only");
     };
   }
 

@@ -111,8 +111,9 @@ public final class Wrk {
     String runId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     List<String> cmd = new ArrayList<>();
     cmd.add(executable);
-    cmd.add("-t" + threads);
-    cmd.add("-c" + connections);
+    int c = request.connections() > 0 ? request.connections() : connections;
+    cmd.add("-t" + Math.min(threads, c));
+    cmd.add("-c" + c);
     cmd.add("-d" + Math.max(1, duration.toSeconds()) + "s");
     cmd.add("--timeout");
     cmd.add("30s");

@@ -30,18 +30,39 @@ public enum WrkRequest {
       "append 1 event (new stream)",
       "POST",
       "/api/tenants/" + Payload.WRITE_TENANT + "/streams/wrk-%s-%d-%d/events",
-      201);
+      201),
+  /**
+   * The same append from one connection: the latency of a lone client (issue 10 compares the HTTP
+   * append's p50 at one client before and after authentication), without wrk's 64 in flight.
+   */
+  APPEND_ONE_SERIAL(
+      "append 1 event (new stream), 1 connection",
+      "POST",
+      "/api/tenants/" + Payload.WRITE_TENANT + "/streams/wrk-%s-%d-%d/events",
+      201,
+      1);
 
   private final String label;
   private final String method;
   private final String path;
   private final int expectedStatus;
+  private final int connections;
 
   WrkRequest(String label, String method, String path, int expectedStatus) {
+    this(label, method, path, expectedStatus, 0);
+  }
+
+  WrkRequest(String label, String method, String path, int expectedStatus, int connections) {
     this.label = label;
     this.method = method;
     this.path = path;
     this.expectedStatus = expectedStatus;
+    this.connections = connections;
+  }
+
+  /** Connections of its own, or 0 for the run's ({@code bench.wrk.connections}). */
+  public int connections() {
+    return connections;
   }
 
   /** What the results call it. */
@@ -66,6 +87,6 @@ public enum WrkRequest {
 
   /** Whether each request is built by the script (a body and path of its own). */
   public boolean dynamic() {
-    return this == APPEND_ONE;
+    return this == APPEND_ONE || this == APPEND_ONE_SERIAL;
   }
 }

@@ -79,6 +79,10 @@ public final class Pgbench {
       case READ_STREAM -> RawScripts.readStream(Payload.READ_STREAM, Payload.READ_STREAM_EVENTS);
       case REBUILD -> RawScripts.readStream(Payload.REBUILD_STREAM, rebuildEvents);
       case READ_ALL -> RawScripts.readAll(allPageStarts);
+      case PROJECTION_CATCH_UP, WEBHOOK_DELIVERY ->
+          throw new IllegalArgumentException(workload + " is measured by its own class");
+      case READ_UPCAST, AGGREGATE_SNAPSHOT, AGGREGATE_FULL ->
+          throw new IllegalArgumentException(workload + " runs through the EJB API only");
     };
   }
 

@@ -38,6 +38,24 @@ public final class Method {
         semaphore holding exactly c requests in flight, HTTP/1.1 keep-alive) against \
         `/api/tenants/…`; each operation completes when the whole response body has arrived. \
         The driver shares the machine's cores with the server and PostgreSQL.
+        - **Projection catch-up**: a tenant of its own (`bench_projection`, \
+        `bench.projection.events` events in one stream, seeded with SQL) has its statistics \
+        projection rebuilt: a new generation's subscription reads all its events through the \
+        subscription machinery (lease, one JTA transaction per 1,000-event batch: \
+        `read_all`, the projection's one multi-row upsert, the checkpoint compare-and-set) \
+        until it replaces the live one; timed by the server from the rebuild's start to the \
+        switch. Raw pages the same events with `read_all` (1,000 a call, every column read) \
+        over one JDBC connection and does nothing with them. One unmeasured run of each \
+        first. Every tenant's statistics projection also runs beside every other point (it \
+        counts every append).
+        - **Webhook delivery with failures**: a tenant of its own (`bench_webhooks`, \
+        `bench.webhook.events` events in one stream, seeded with SQL); each run is a webhook \
+        subscription from the beginning to a receiver in the harness JVM, timed from its \
+        creation until the receiver holds every event. With failures, the receiver answers 500 \
+        to the first batch carrying one of the 1%% of events marked (by id hash) and accepts it \
+        afterwards, so nothing is dead-lettered. The "raw" column holds the same delivery with \
+        none failing, measured just before (after one unmeasured run); the failing runs use \
+        the shipped default policy, then a policy with 10 ms initial backoff.
         - Before each side of each point the harness runs `ANALYZE` on both tables and a \
         `CHECKPOINT`, so every side starts with current statistics and clean buffers.
         - Server: the shipped `server.xml` and `jvm.options`, runtime pool `DB_POOL_MAX=%d`, \

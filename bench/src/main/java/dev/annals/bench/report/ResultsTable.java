@@ -115,6 +115,18 @@ public final class ResultsTable {
     for (String path : PATHS) {
       rate(all + label(path) + ": events/s", path, Workload.READ_ALL, r, Target.NONE);
     }
+    String catchUp =
+        "subscription catch-up into an in-process projection (rebuild of the statistics"
+            + " projection) vs a raw $all page scan, EJB";
+    rate(catchUp + ": events/s", "ejb", Workload.PROJECTION_CATCH_UP, 1, Target.atLeast(100_000));
+    rate(
+        catchUp + ": ratio to the raw scan",
+        "ejb",
+        Workload.PROJECTION_CATCH_UP,
+        1,
+        Target.atLeastTimesRaw(0.8));
+    versions(r);
+    deliveries();
     RunResult hold = m.hold();
     String held =
         hold.concurrency()
@@ -124,6 +136,96 @@ public final class ResultsTable {
     add(held + ": errors", Long.toString(hold.errors()), Target.atMost(0), hold.errors());
     add(held + ": p99 ms", ms(hold.p99Millis()), Target.NONE, hold.p99Millis());
     add(held + ": events/s", count(hold.eventsPerSecond()), Target.NONE, 0);
+  }
+
+  /**
+   * The event-sourcing rows (EJB only): the workflow rebuilt with a snapshot (and without, beside
+   * it), and the 1,000-event read through two chained declarative upcasters against the same read
+   * without upcasters measured just before it (in the "raw" column).
+   */
+  private void versions(int r) {
+    String workflow =
+        String.format(
+            Locale.ROOT,
+            "rebuild the research workflow from a %,d-event stream, EJB, ",
+            config.rebuildEvents());
+    Optional<RunResult> snap = m.find("ejb", Workload.AGGREGATE_SNAPSHOT, r);
+    Optional<RunResult> full = m.find("ejb", Workload.AGGREGATE_FULL, r);
+    single(workflow + "with a snapshot: p50 ms", snap, Target.atMost(5));
+    single(workflow + "without a snapshot: p50 ms", full, Target.NONE);
+    Optional<RunResult> upcast = m.find("ejb", Workload.READ_UPCAST, r);
+    Optional<RunResult> plain = m.find(BASELINE_SIDE, Workload.READ_STREAM, r);
+    String metric =
+        "read 1,000 events through 2 chained declarative upcasters, EJB: p50 ms"
+            + " (raw column: the same read without upcasters)";
+    if (upcast.isEmpty() || plain.isEmpty()) {
+      rows.add(
+          new Row(
+              metric,
+              upcast.isEmpty() ? "missing" : "",
+              plain.isEmpty() ? "missing" : "",
+              NONE,
+              "≤ 1.5× without",
+              "missed"));
+      return;
+    }
+    double a = upcast.get().p50Millis();
+    double b = plain.get().p50Millis();
+    long errors = upcast.get().errors() + plain.get().errors();
+    rows.add(
+        new Row(
+            metric,
+            ms(a),
+            ms(b),
+            b > 0 ? String.format(Locale.ROOT, "%.2f×", a / b) : NONE,
+            "≤ 1.5× without",
+            errors > 0 ? "errors: " + errors : Target.atMostTimesRaw(1.5).judge(a, b)));
+  }
+
+  /**
+   * Webhook delivery with 1% of the events failing once, against the same delivery with none
+   * failing (in the "raw" column), under the shipped default policy and under 10 ms backoff.
+   */
+  private void deliveries() {
+    Optional<RunResult> none = m.find(NONE_FAILING_SIDE, Workload.WEBHOOK_DELIVERY, 1);
+    for (String side : List.of("ejb", SHORT_BACKOFF_SIDE)) {
+      Optional<RunResult> failing = m.find(side, Workload.WEBHOOK_DELIVERY, 1);
+      String metric =
+          "webhook delivery, 1% of events failing once, "
+              + (side.equals("ejb") ? "default policy" : "10 ms backoff")
+              + ": events/s (raw column: none failing)";
+      if (failing.isEmpty() || none.isEmpty()) {
+        rows.add(new Row(metric, "missing", NONE, NONE, "≥ 0.8× none failing", "missed"));
+        continue;
+      }
+      double a = failing.get().eventsPerSecond();
+      double b = none.get().eventsPerSecond();
+      rows.add(
+          new Row(
+              metric,
+              count(a),
+              count(b),
+              b > 0 ? String.format(Locale.ROOT, "%.2f×", a / b) : NONE,
+              "≥ 0.8× none failing",
+              Target.atLeastTimesRaw(0.8).judge(a, b)));
+    }
+  }
+
+  private void single(String metric, Optional<RunResult> result, Target target) {
+    if (result.isEmpty()) {
+      rows.add(new Row(metric, "missing", NONE, NONE, target.describe(), "missed"));
+    } else if (result.get().errors() > 0) {
+      rows.add(
+          new Row(
+              metric,
+              ms(result.get().p50Millis()),
+              NONE,
+              NONE,
+              target.describe(),
+              "errors: " + result.get().errors()));
+    } else {
+      add(metric, ms(result.get().p50Millis()), target, result.get().p50Millis());
+    }
   }
 
   private void latency(
@@ -177,6 +279,14 @@ public final class ResultsTable {
   private static String label(String path) {
     return path.toUpperCase(Locale.ROOT);
   }
+
+  /** The sides of the webhook delivery without failures, and with failures under 10 ms backoff. */
+  public static final String NONE_FAILING_SIDE = "ejb-none-failing";
+
+  public static final String SHORT_BACKOFF_SIDE = "ejb-short-backoff";
+
+  /** The side of the plain read measured again beside the upcast read. */
+  public static final String BASELINE_SIDE = "ejb-baseline";
 
   static String ms(double millis) {
     return String.format(Locale.ROOT, millis < 10 ? "%.2f" : "%.1f", millis);

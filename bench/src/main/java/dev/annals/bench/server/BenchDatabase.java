@@ -77,13 +77,54 @@ public final class BenchDatabase {
    * measurement, and the server's appends would make it slower by a factor of ten.
    */
   public void seedStream(String tenant, String stream, int events) throws SQLException {
+    seedStream(tenant, stream, events, Payload.EVENT_TYPE, 1);
+  }
+
+  /** Seeds a stream of {@code events} events of {@code type} stored at {@code schemaVersion}. */
+  public void seedStream(String tenant, String stream, int events, String type, int schemaVersion)
+      throws SQLException {
+    seed(tenant, stream, events, "?::text, " + schemaVersion + ", ?::jsonb", type, Payload.DATA);
+  }
+
+  /**
+   * Seeds the research workflow {@code id}: created, started, then steps completed up to {@code
+   * events} events, as its aggregate stores them.
+   */
+  public void seedWorkflow(String tenant, String id, int events) throws SQLException {
+    seed(
+        tenant,
+        "workflow-" + id,
+        events,
+        "CASE g WHEN 1 THEN 'WorkflowCreated' WHEN 2 THEN 'WorkflowStarted'"
+            + " ELSE 'WorkflowStepCompleted' END || ?, 1,"
+            + " CASE g WHEN 1 THEN '{\"title\":\"Soil\",\"question\":\"Does it drain?\","
+            + "\"methodology\":\"Dig\"}'::jsonb WHEN 2 THEN '{}'::jsonb"
+            + " ELSE jsonb_build_object('name', 'step ' || g) END || ?::jsonb",
+        "",
+        "{}");
+  }
+
+  /**
+   * Inserts a stream's events in pages of {@link Payload#PAGE}; {@code typeVersionData} are the
+   * select's event type, schema version and data expressions (two bound parameters: {@code
+   * typeParameter} and {@code dataParameter}).
+   */
+  private void seed(
+      String tenant,
+      String stream,
+      int events,
+      String typeVersionData,
+      String typeParameter,
+      String dataParameter)
+      throws SQLException {
     String events100 =
         """
         INSERT INTO annals.events (tenant_id, stream_id, stream_version, event_id, event_type,
-                                   data, metadata, append_index, append_count)
-        SELECT ?, ?, g, gen_random_uuid(), ?, ?::jsonb, ?::jsonb, g - ?, ?
+                                   schema_version, data, metadata, append_index, append_count)
+        SELECT ?, ?, g, gen_random_uuid(), %s, ?::jsonb, g - ?, ?
         FROM generate_series(?::bigint, ?::bigint) g
-        """;
+        """
+            .formatted(typeVersionData);
     try (Connection c = owner();
         PreparedStatement streamRow =
             c.prepareStatement(
@@ -97,8 +138,8 @@ public final class BenchDatabase {
         long last = Math.min(events, first + Payload.PAGE - 1);
         rows.setString(1, tenant);
         rows.setString(2, stream);
-        rows.setString(3, Payload.EVENT_TYPE);
-        rows.setString(4, Payload.DATA);
+        rows.setString(3, typeParameter);
+        rows.setString(4, dataParameter);
         rows.setString(5, Payload.METADATA);
         rows.setLong(6, first);
         rows.setLong(7, last - first + 1);
@@ -187,6 +228,42 @@ public final class BenchDatabase {
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getLong(1);
+      }
+    }
+  }
+
+  /**
+   * Pages the tenant's $all from the start as a subscription reads it (the {@code read_all}
+   * function: below the oldest open transaction, in (transaction id, position) order, {@code page}
+   * events a call, every column read), doing nothing with them; returns how many there were.
+   */
+  public long scanAll(String tenant, int page) throws SQLException {
+    long events = 0;
+    String tx = "0";
+    long position = 0;
+    try (Connection c = owner();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT * FROM annals.read_all(?, ?::xid8, ?, ?)")) {
+      while (true) {
+        ps.setString(1, tenant);
+        ps.setString(2, tx);
+        ps.setLong(3, position);
+        ps.setInt(4, page);
+        int n = 0;
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            for (int i = 1; i <= 9; i++) {
+              rs.getString(i); // every column read, as a subscription's reader does
+            }
+            tx = rs.getString("transaction_id");
+            position = rs.getLong("global_position");
+            n++;
+          }
+        }
+        events += n;
+        if (n < page) {
+          return events;
+        }
       }
     }
   }

@@ -20,9 +20,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * The Liberty server {@value #NAME}, in the Liberty install the ear module created: the shipped
- * server.xml and jvm.options, its own ports (so it never meets a dev or test server), and the EAR
- * with the in-container driver. Started for one run and stopped after it.
+ * The Liberty server {@value #NAME} (and, for the delivery benchmarks, a second node beside it), in
+ * the Liberty install the ear module created: the shipped server.xml and jvm.options, its own ports
+ * (so it never meets a dev or test server), and the EAR with the in-container driver. Started for
+ * one run and stopped after it.
  */
 public final class BenchServer implements AutoCloseable {
 
@@ -30,22 +31,45 @@ public final class BenchServer implements AutoCloseable {
   public static final String NAME = "annals-bench";
 
   private static final Logger LOG = Logger.getLogger(BenchServer.class.getName());
-  private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+  /**
+   * How long a server command (start, stop) may take, in minutes ({@code bench.serverStartMinutes},
+   * default 5): on a machine shared with other builds, Liberty took six minutes to start.
+   */
+  private static final long COMMAND_MINUTES = Long.getLong("bench.serverStartMinutes", 5);
+
+  private static final Duration READY_TIMEOUT = Duration.ofMinutes(Math.max(3, COMMAND_MINUTES));
 
   private final BenchConfig config;
+  private final String name;
+  private final int httpPort;
+  private final int jmsPort;
   private final Path script;
   private final Path jfrFile;
 
-  private BenchServer(BenchConfig config) {
+  private BenchServer(BenchConfig config, String name, int httpPort, int jmsPort) {
     this.config = config;
+    this.name = name;
+    this.httpPort = httpPort;
+    this.jmsPort = jmsPort;
     this.script = config.wlpDir().resolve("bin/server");
-    this.jfrFile = config.workDir().resolve("annals-bench.jfr").toAbsolutePath();
+    this.jfrFile = config.workDir().resolve(name + ".jfr").toAbsolutePath();
   }
 
   /** Configures and starts the server with the given environment, then waits until it is ready. */
   public static BenchServer start(BenchConfig config, Map<String, String> services)
       throws IOException, InterruptedException {
-    BenchServer server = new BenchServer(config);
+    return start(config, NAME, config.httpPort(), config.jmsPort(), services);
+  }
+
+  /**
+   * Configures and starts another node of the same cluster (same database and Redis through {@code
+   * services}) as the Liberty server {@code name} on its own ports, and waits until it is ready.
+   */
+  public static BenchServer start(
+      BenchConfig config, String name, int httpPort, int jmsPort, Map<String, String> services)
+      throws IOException, InterruptedException {
+    BenchServer server = new BenchServer(config, name, httpPort, jmsPort);
     server.configure(services);
     server.command("start");
     try {
@@ -59,7 +83,7 @@ public final class BenchServer implements AutoCloseable {
 
   /** The server's HTTP root. */
   public URI baseUri() {
-    return URI.create("http://127.0.0.1:" + config.httpPort());
+    return URI.create("http://127.0.0.1:" + httpPort);
   }
 
   /** The flight recording, when the run asked for one (written when the server stops). */
@@ -76,7 +100,7 @@ public final class BenchServer implements AutoCloseable {
               + config.annalsEar()
               + ": run './mvnw -B install -DskipTests' from the project root first");
     }
-    Path dir = config.wlpDir().resolve("usr/servers").resolve(NAME);
+    Path dir = config.wlpDir().resolve("usr/servers").resolve(name);
     if (!Files.isDirectory(dir)) {
       command("create");
     }
@@ -108,8 +132,8 @@ public final class BenchServer implements AutoCloseable {
         }
       }
     }
-    env.put("HTTP_PORT", Integer.toString(config.httpPort()));
-    env.put("JMS_PORT", Integer.toString(config.jmsPort()));
+    env.put("HTTP_PORT", Integer.toString(httpPort));
+    env.put("JMS_PORT", Integer.toString(jmsPort));
     env.put("DB_HOST", config.dbHost());
     env.put("DB_PORT", Integer.toString(config.dbPort()));
     env.put("DB_NAME", config.dbName());
@@ -142,7 +166,7 @@ public final class BenchServer implements AutoCloseable {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 200) {
-          LOG.info(() -> NAME + " is ready at " + baseUri());
+          LOG.info(() -> name + " is ready at " + baseUri());
           return;
         }
         last = r.statusCode() + " " + r.body();
@@ -151,14 +175,14 @@ public final class BenchServer implements AutoCloseable {
       }
       Thread.sleep(500);
     }
-    throw new IOException(NAME + " not ready after " + READY_TIMEOUT + ": " + last);
+    throw new IOException(name + " not ready after " + READY_TIMEOUT + ": " + last);
   }
 
   private void command(String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(script.toString());
     cmd.add(args[0]);
-    cmd.add(NAME);
+    cmd.add(name);
     cmd.addAll(List.of(args).subList(1, args.length));
     Files.createDirectories(config.workDir());
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
@@ -166,7 +190,7 @@ public final class BenchServer implements AutoCloseable {
         ProcessBuilder.Redirect.appendTo(config.workDir().resolve("server-commands.log").toFile()));
     pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
     Process p = pb.start();
-    if (!p.waitFor(5, TimeUnit.MINUTES)) {
+    if (!p.waitFor(COMMAND_MINUTES, TimeUnit.MINUTES)) {
       p.destroy();
       throw new IOException("'server " + String.join(" ", args) + "' did not finish");
     }

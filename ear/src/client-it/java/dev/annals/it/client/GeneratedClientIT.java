@@ -215,17 +215,20 @@ class GeneratedClientIT {
     assertEquals("/api/tenants/" + t + "/streams/order-1/events", wrongVersion.getInstance());
     assertNotNull(wrongVersion.getCorrelationId());
 
-    StreamPageView forward = streams.readStream(t, "order-1", null, null, null, null, null);
+    StreamPageView forward = streams.readStream(t, "order-1", null, null, null, null, null, null);
     assertEquals(ids(placed), viewIds(forward.getEvents()));
     assertEquals(Map.of("total", 10), forward.getEvents().get(0).getData());
     assertEquals(List.of("card", 10), forward.getEvents().get(1).getData());
     assertEquals("cause-1", forward.getEvents().get(0).getMetadata().get("causationId"));
     assertNull(forward.getNext());
+    assertEquals(1, forward.getEvents().get(0).getSchemaVersion());
+    StreamPageView asStored = streams.readStream(t, "order-1", null, null, null, null, null, true);
+    assertEquals(viewIds(forward.getEvents()), viewIds(asStored.getEvents()));
     StreamPageView backward =
-        streams.readStream(t, "order-1", null, Direction.BACKWARD, 1, null, null);
+        streams.readStream(t, "order-1", null, Direction.BACKWARD, 1, null, null, null);
     assertEquals(2L, backward.getEvents().get(0).getVersion());
     assertEquals(1L, backward.getNext());
-    StreamPageView asOfFirst = streams.readStream(t, "order-1", null, null, null, 1L, null);
+    StreamPageView asOfFirst = streams.readStream(t, "order-1", null, null, null, 1L, null, null);
     assertEquals(ids(placed).subList(0, 1), viewIds(asOfFirst.getEvents()));
     assertNull(asOfFirst.getNext());
     assertEquals(2L, streams.getStreamInfo(t, "order-1").getVersion());
@@ -305,7 +308,7 @@ class GeneratedClientIT {
     List<UUID> ids = new ArrayList<>();
     String after = null;
     while (true) {
-      AllPageView page = all.readAll(t, after, limit);
+      AllPageView page = all.readAll(t, after, limit, null);
       if (page.getEvents().isEmpty()) {
         return ids;
       }
@@ -346,16 +349,18 @@ class GeneratedClientIT {
     reader.setRequestInterceptor(
         request -> request.header("Authorization", "Bearer " + minted.getToken()));
 
-    assertEquals(List.of(), new AllEventsApi(reader).readAll(t, null, null).getEvents());
+    assertEquals(List.of(), new AllEventsApi(reader).readAll(t, null, null, null).getEvents());
     ApiException forbidden =
-        assertThrows(ApiException.class, () -> new TenantsApi(reader).listTenants(null, null));
+        assertThrows(
+            ApiException.class, () -> new TenantsApi(reader).listTenants(null, null, null, null));
     assertEquals(403, forbidden.getCode());
     assertEquals(URI.create(PROBLEMS + "forbidden"), problem(forbidden).getType());
 
     ApiClient anonymous = new ApiClient();
     anonymous.updateBaseUri(ItServer.baseUri().toString());
     ApiException unauthenticated =
-        assertThrows(ApiException.class, () -> new AllEventsApi(anonymous).readAll(t, null, null));
+        assertThrows(
+            ApiException.class, () -> new AllEventsApi(anonymous).readAll(t, null, null, null));
     assertEquals(401, unauthenticated.getCode());
     assertEquals(URI.create(PROBLEMS + "unauthenticated"), problem(unauthenticated).getType());
   }

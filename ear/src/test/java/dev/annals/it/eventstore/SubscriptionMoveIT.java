@@ -4,27 +4,23 @@ import static dev.annals.it.eventstore.SubscriptionsApi.await;
 import static dev.annals.it.eventstore.SubscriptionsApi.effectSources;
 import static dev.annals.it.eventstore.SubscriptionsApi.handlerBody;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.annals.it.Api;
-import jakarta.json.JsonObject;
-import java.net.http.HttpResponse;
+import jakarta.json.JsonValue;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * A tenant moved to another isolation mode while a subscription delivers its events: the
- * subscription moves with it (its checkpoint stays valid: events keep their positions) and every
- * event, appended before, during and after the move, reaches the handler exactly once, in order.
+ * A tenant moved to another isolation mode while subscriptions deliver its events: they move with
+ * it (their checkpoints stay valid: events keep their positions) and every event, appended before,
+ * during and after the move, reaches the handler exactly once, in order, and the webhook receiver
+ * at least once, in order once deduplicated on {@code eventId}.
  */
 class SubscriptionMoveIT {
-
-  /** Where the suite's tenants move to: always another mode. */
-  private static final Map<String, String> TARGET =
-      Map.of("shared", "schema", "schema", "database", "database", "shared");
 
   @Test
   void aSubscriptionFollowsItsTenantThroughAMove() throws Exception {
@@ -33,43 +29,44 @@ class SubscriptionMoveIT {
     List<String> orders = new ArrayList<>();
     appendOrders(tenant, orders, 3);
     SubscriptionsApi.create(tenant, handlerBody(sub, "orders-", "beginning"));
-    await("delivery before the move", () -> effectSources(tenant, sub), s -> s.size() == 3);
+    try (WebhookReceiver receiver = new WebhookReceiver(0)) {
+      SubscriptionsApi.create(
+          tenant, SubscriptionsApi.webhookBody(sub + "-hook", "orders-", receiver.url()));
+      await("delivery before the move", () -> effectSources(tenant, sub), s -> s.size() == 3);
+      moveUnderWrites(tenant, orders);
 
-    String to = TARGET.get(Api.defaultIsolation());
-    HttpResponse<String> move =
-        Api.post("/api/tenants/" + tenant + "/move", "{\"isolation\":\"" + to + "\"}");
-    assertEquals(202, move.statusCode(), move.body());
+      List<String> delivered =
+          await(
+              "every event after the move", () -> effectSources(tenant, sub), s -> s.size() >= 11);
+      assertEquals(orders, delivered, "each event once, in order, across the move");
+      assertEquals(orders, SubscriptionsApi.orderIds(tenant));
+      assertEquals(
+          orders,
+          List.copyOf(
+              await("every event at the receiver", () -> received(receiver), r -> r.size() >= 11)),
+          "each event at least once, in order once deduplicated, across the move");
+    }
+  }
+
+  private static void moveUnderWrites(String tenant, List<String> orders) {
+    String to = SubscriptionsApi.moveToAnotherMode(tenant);
     appendOrders(tenant, orders, 5); // during the move (a fenced append answers 503: retried)
-    JsonObject moved =
-        await(
-            "the move's end",
-            () -> Api.json(Api.get("/api/tenants/" + tenant)),
-            v ->
-                v.containsKey("move")
-                    && List.of("done", "failed")
-                        .contains(v.getJsonObject("move").getString("phase"))
-                    && !v.getString("state").equals("moving"));
-    assertEquals("done", moved.getJsonObject("move").getString("phase"), moved.toString());
-    assertEquals(to, moved.getString("isolation"));
+    SubscriptionsApi.awaitMoved(tenant, to);
     appendOrders(tenant, orders, 3);
+  }
 
-    List<String> delivered =
-        await("every event after the move", () -> effectSources(tenant, sub), s -> s.size() >= 11);
-    assertEquals(orders, delivered, "each event once, in order, across the move");
-    assertEquals(orders, SubscriptionsApi.orderIds(tenant));
+  /** The event ids the receiver acknowledged, each at its first arrival. */
+  private static Set<String> received(WebhookReceiver receiver) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (WebhookReceiver.Request r : receiver.acknowledged()) {
+      for (JsonValue e : r.json().getJsonArray("events")) {
+        ids.add(e.asJsonObject().getString("eventId"));
+      }
+    }
+    return ids;
   }
 
   private static void appendOrders(String tenant, List<String> into, int n) {
-    for (int i = 0; i < n; i++) {
-      UUID id = UUID.randomUUID();
-      String body = Api.appendBody("\"any\"", Api.event(id, "Placed", "{}"));
-      HttpResponse<String> r =
-          await(
-              "an append",
-              () -> Api.post("/api/tenants/" + tenant + "/streams/orders-m/events", body),
-              x -> x.statusCode() != 503);
-      assertTrue(r.statusCode() == 201 || r.statusCode() == 200, r.body()); // 200: a resend
-      into.add(id.toString());
-    }
+    SubscriptionsApi.appendRetrying(tenant, "orders-m", into, n);
   }
 }

@@ -1,6 +1,7 @@
 package dev.annals.it.eventstore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.annals.it.Api;
 import dev.annals.it.Db;
@@ -12,27 +13,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** The subscription endpoints as the delivery tests use them, and waiting with a deadline. */
-final class SubscriptionsApi {
+public final class SubscriptionsApi {
 
   /** Longest wait for a delivery condition (leases and scans take seconds, not minutes). */
-  static final Duration PATIENCE = Duration.ofSeconds(60);
+  public static final Duration PATIENCE = Duration.ofSeconds(60);
 
   private SubscriptionsApi() {}
 
   /** Creates a subscription and returns the 201's body. */
-  static JsonObject create(String tenant, String body) {
+  public static JsonObject create(String tenant, String body) {
     HttpResponse<String> r = Api.post("/api/tenants/" + tenant + "/subscriptions", body);
     assertEquals(201, r.statusCode(), r.body());
     return Api.json(r);
   }
 
   /** A handler subscription of the test handler on streams starting with {@code prefix}. */
-  static String handlerBody(String name, String prefix, String start) {
+  public static String handlerBody(String name, String prefix, String start) {
     return "{\"name\":\""
         + name
         + "\",\"filter\":{\"streamPrefix\":\""
@@ -42,13 +44,35 @@ final class SubscriptionsApi {
         + "\",\"target\":{\"handler\":\"it-effects\"}}";
   }
 
-  static JsonObject get(String tenant, String name) {
+  /**
+   * A webhook subscription from the beginning on streams starting with {@code prefix}, posting to
+   * {@code url}.
+   */
+  public static String webhookBody(String name, String prefix, String url) {
+    return "{\"name\":\""
+        + name
+        + "\",\"filter\":{\"streamPrefix\":\""
+        + prefix
+        + "\"},\"start\":\"beginning\",\"target\":{\"webhook\":{\"url\":\""
+        + url
+        + "\"}}}";
+  }
+
+  /** Every dead letter of a consumer (up to 1,000), by id. */
+  public static List<JsonObject> deadLetters(String tenant, String consumer) {
+    HttpResponse<String> r =
+        Api.get("/api/tenants/" + tenant + "/dead-letters?consumer=" + consumer + "&limit=1000");
+    assertEquals(200, r.statusCode(), r.body());
+    return Api.json(r).getJsonArray("deadLetters").stream().map(JsonValue::asJsonObject).toList();
+  }
+
+  public static JsonObject get(String tenant, String name) {
     HttpResponse<String> r = Api.get("/api/tenants/" + tenant + "/subscriptions/" + name);
     assertEquals(200, r.statusCode(), r.body());
     return Api.json(r);
   }
 
-  static JsonObject post(String tenant, String name, String action, String body) {
+  public static JsonObject post(String tenant, String name, String action, String body) {
     String path = "/api/tenants/" + tenant + "/subscriptions/" + name + "/" + action;
     HttpResponse<String> r = body == null ? Api.post(path, null, "") : Api.post(path, body);
     assertEquals(200, r.statusCode(), r.body());
@@ -56,7 +80,7 @@ final class SubscriptionsApi {
   }
 
   /** Appends one event of {@code type} with {@code data}; returns its id. */
-  static String append(String tenant, String stream, String type, String data) {
+  public static String append(String tenant, String stream, String type, String data) {
     UUID id = UUID.randomUUID();
     HttpResponse<String> r =
         Api.post(
@@ -67,7 +91,7 @@ final class SubscriptionsApi {
   }
 
   /** Every event of a stream (empty when it does not exist), oldest first. */
-  static List<JsonObject> stream(String tenant, String stream) {
+  public static List<JsonObject> stream(String tenant, String stream) {
     List<JsonObject> all = new ArrayList<>();
     long from = 1;
     while (true) {
@@ -95,14 +119,14 @@ final class SubscriptionsApi {
   }
 
   /** The source event ids of the test handler's effects for subscription {@code name}. */
-  static List<String> effectSources(String tenant, String name) {
+  public static List<String> effectSources(String tenant, String name) {
     return stream(tenant, "effects-" + name).stream()
         .map(e -> e.getJsonObject("data").getString("source"))
         .toList();
   }
 
   /** Polls {@code value} until {@code done} holds, failing with the last value at the deadline. */
-  static <T> T await(String what, Supplier<T> value, Predicate<T> done) {
+  public static <T> T await(String what, Supplier<T> value, Predicate<T> done) {
     Instant deadline = Instant.now().plus(PATIENCE);
     T last = value.get();
     while (!done.test(last)) {
@@ -121,7 +145,7 @@ final class SubscriptionsApi {
   }
 
   /** The ids of the tenant's events in streams "orders-…", in $all order, read as the owner. */
-  static List<String> orderIds(String tenant) throws Exception {
+  public static List<String> orderIds(String tenant) throws Exception {
     List<String> ids = new ArrayList<>();
     try (Connection c = Db.ownerOf(tenant);
         var ps =
@@ -139,7 +163,7 @@ final class SubscriptionsApi {
   }
 
   /** An event's checkpoint as the API shows it. */
-  static String checkpointOf(String tenant, String eventId) {
+  public static String checkpointOf(String tenant, String eventId) {
     try (Connection c = Db.ownerOf(tenant);
         var ps =
             c.prepareStatement(
@@ -153,6 +177,52 @@ final class SubscriptionsApi {
       }
     } catch (java.sql.SQLException e) {
       throw new AssertionError(e);
+    }
+  }
+
+  /** Where the suite's tenants move to: always another mode. */
+  private static final Map<String, String> MOVE_TARGET =
+      Map.of("shared", "schema", "schema", "database", "database", "shared");
+
+  /** Starts moving the tenant to another isolation mode than the suite's (202); returns it. */
+  public static String moveToAnotherMode(String tenant) {
+    String to = MOVE_TARGET.get(Api.defaultIsolation());
+    HttpResponse<String> move =
+        Api.post("/api/tenants/" + tenant + "/move", "{\"isolation\":\"" + to + "\"}");
+    assertEquals(202, move.statusCode(), move.body());
+    return to;
+  }
+
+  /** Waits for the tenant's move to end, and checks it ended done, in {@code to}. */
+  public static void awaitMoved(String tenant, String to) {
+    JsonObject moved =
+        await(
+            "the move's end",
+            () -> Api.json(Api.get("/api/tenants/" + tenant)),
+            v ->
+                v.containsKey("move")
+                    && List.of("done", "failed")
+                        .contains(v.getJsonObject("move").getString("phase"))
+                    && !v.getString("state").equals("moving"));
+    assertEquals("done", moved.getJsonObject("move").getString("phase"), moved.toString());
+    assertEquals(to, moved.getString("isolation"));
+  }
+
+  /**
+   * Appends {@code n} events to {@code stream} one by one, each resent with the same id while it
+   * answers 503 (a tenant fenced by its move); adds their ids to {@code into}.
+   */
+  public static void appendRetrying(String tenant, String stream, List<String> into, int n) {
+    for (int i = 0; i < n; i++) {
+      UUID id = UUID.randomUUID();
+      String body = Api.appendBody("\"any\"", Api.event(id, "Placed", "{}"));
+      HttpResponse<String> r =
+          await(
+              "an append",
+              () -> Api.post("/api/tenants/" + tenant + "/streams/" + stream + "/events", body),
+              x -> x.statusCode() != 503);
+      assertTrue(r.statusCode() == 201 || r.statusCode() == 200, r.body()); // 200: a resend
+      into.add(id.toString());
     }
   }
 }

@@ -70,6 +70,51 @@ class LiveFeedIT {
   }
 
   @Test
+  void theStreamEndsWithAFinalEventWhenItsTokenExpires() throws Exception {
+    String tenant = Api.createTenant();
+    append(tenant, "expiring", 1);
+    // expired 297 s ago: still accepted for the 300 s clock skew, so for about 3 s more
+    String token =
+        Tokens.issuer()
+            .mint("it-expiring", List.of("reader"), List.of(tenant), Duration.ofSeconds(-297));
+    try (SseClient feed = SseClient.open(live(tenant, ""), token)) {
+      assertEquals(200, feed.status(), feed.problem());
+      Message first = feed.events(1, WAIT).get(0);
+      Message last = feed.nextEvent(WAIT).orElseThrow();
+      assertEquals("annals:closed", last.event());
+      assertEquals(null, last.id(), "no id: Last-Event-ID stays the last event's");
+      assertEquals("token-expired", json(last.data()).getString("reason"));
+      assertTrue(feed.nextEvent(WAIT).isEmpty(), "the server ended the stream");
+      try (SseClient again = SseClient.open(live(tenant, ""), token, "Last-Event-ID", first.id())) {
+        assertEquals(401, again.status(), "the expired token opens nothing");
+      }
+    }
+  }
+
+  @Test
+  void rawTrueSendsEventsAsStored() throws Exception {
+    String tenant = Api.createTenant();
+    HttpResponse<String> put =
+        Api.put(
+            "/api/tenants/" + tenant + "/upcasters/RawProbe/1",
+            "{\"operations\":[{\"rename\":{\"from\":\"/qty\",\"to\":\"/quantity\"}}]}");
+    assertTrue(put.statusCode() == 200 || put.statusCode() == 201, put.body());
+    post(tenant, "raw-1", event(UUID.randomUUID(), "RawProbe", "{\"qty\":2}"));
+    try (SseClient lifted = SseClient.open(live(tenant, ""));
+        SseClient raw = SseClient.open(live(tenant, "?raw=true"))) {
+      JsonObject current = json(lifted.events(1, WAIT).get(0).data());
+      assertEquals(2, current.getJsonObject("data").getInt("quantity"));
+      assertEquals(2, current.getInt("schemaVersion"));
+      JsonObject stored = json(raw.events(1, WAIT).get(0).data());
+      assertEquals(2, stored.getJsonObject("data").getInt("qty"));
+      assertEquals(1, stored.getInt("schemaVersion"));
+    }
+    try (SseClient bad = SseClient.open(live(tenant, "?raw=yes"))) {
+      assertEquals(400, bad.status(), bad.problem());
+    }
+  }
+
+  @Test
   void aReconnectWithLastEventIdContinuesExactlyAfterIt() throws Exception {
     String tenant = Api.createTenant();
     append(tenant, "resume", 5);

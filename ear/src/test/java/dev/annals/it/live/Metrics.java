@@ -60,6 +60,17 @@ final class Metrics {
     }
   }
 
+  /** Waits until the counter {@code name} on the node at {@code base} exceeds {@code than}. */
+  static void awaitAbove(URI base, String name, double than) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (count(base, name) <= than) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(name + " at " + base + " never exceeded " + than);
+      }
+      Thread.sleep(50);
+    }
+  }
+
   /** A counter's value: 0 before its first increment registered it. */
   static double count(String name) throws IOException, InterruptedException {
     return count(ItServer.baseUri(), name);

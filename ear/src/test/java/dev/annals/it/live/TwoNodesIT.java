@@ -8,19 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.annals.it.Api;
+import dev.annals.it.Db;
 import dev.annals.it.SseClient;
 import dev.annals.it.Tokens;
 import java.io.IOException;
 import java.net.URI;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Two Liberty nodes on one PostgreSQL and Redis: an event appended on annals-it reaches a live feed
  * on annals-it-b. Node B polls only every 10 minutes (its configDropins), both as fallback and as
- * safety net, so an event that arrives within the deadline was carried by a Redis wake-up.
+ * safety net, so an event that arrives within the deadline was carried by a Redis wake-up, or found
+ * by the feed's own re-read while events were held back behind an open transaction.
  */
 class TwoNodesIT {
 
@@ -58,6 +62,29 @@ class TwoNodesIT {
       assertTrue(
           Metrics.count(nodeB, "annals_wakeups_received_total") > received,
           "node B received the wake-up from Redis");
+    }
+  }
+
+  @Test
+  void anEventHeldBackByATransactionThatPublishesNothingArrivesWithoutAnotherWakeUp()
+      throws Exception {
+    String tenant = Api.createTenant();
+    try (SseClient feed = openOnB(live(tenant, ""))) {
+      assertEquals(200, feed.status(), feed.problem());
+      feed.untilComment("live", WAIT);
+      awaitSubscribedOnB();
+      String held = UUID.randomUUID().toString();
+      List<String> after;
+      try (Connection open = Db.openAppend(tenant, "held", held)) {
+        double received = Metrics.count(nodeB, "annals_wakeups_received_total");
+        after = append(tenant, "behind-held", 1); // on node A: its wake-up reaches node B ...
+        Metrics.awaitAbove(nodeB, "annals_wakeups_received_total", received);
+        open.commit(); // ... which finds it held back; this commit publishes no wake-up
+      }
+      assertEquals(
+          List.of(held, after.get(0)),
+          eventIds(feed.events(2, WAIT)),
+          "both, in $all order, long before node B's 10-minute poll");
     }
   }
 

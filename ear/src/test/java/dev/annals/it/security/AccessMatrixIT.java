@@ -75,7 +75,19 @@ class AccessMatrixIT {
           Map.entry("getWorkflow", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, READER), true)),
           Map.entry("putSnapshot", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, WRITER), true)),
           Map.entry("getSnapshot", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, READER), true)),
+          Map.entry("defineSagaType", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
+          Map.entry("deleteSagaType", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
+          Map.entry("listSagaTypes", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, READER), true)),
+          Map.entry("getSagaType", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, READER), true)),
+          Map.entry("startSaga", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, WRITER), true)),
+          Map.entry("cancelSaga", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, WRITER), true)),
+          Map.entry("retrySaga", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, WRITER), true)),
+          Map.entry("listSagas", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, READER), true)),
+          Map.entry("getSaga", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, READER), true)),
           Map.entry("createSubscription", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
+          Map.entry("putUpcaster", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
+          Map.entry("listUpcasters", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, READER), true)),
+          Map.entry("deleteUpcaster", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
           Map.entry(
               "listSubscriptions", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, READER), true)),
           Map.entry(
@@ -83,7 +95,18 @@ class AccessMatrixIT {
           Map.entry("pauseSubscription", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
           Map.entry("resumeSubscription", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
           Map.entry("resetSubscription", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
-          Map.entry("deleteSubscription", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)));
+          Map.entry("deleteSubscription", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
+          Map.entry(
+              "listProjections", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, READER), true)),
+          Map.entry("getProjection", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN, READER), true)),
+          Map.entry("rebuildProjection", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
+          Map.entry("setSubscriptionPolicy", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
+          Map.entry("listDeadLetters", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
+          Map.entry("getDeadLetter", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
+          Map.entry("countDeadLetters", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
+          Map.entry("redriveDeadLetter", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
+          Map.entry("discardDeadLetter", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)),
+          Map.entry("redriveDeadLetters", new Rule(Set.of(PLATFORM_ADMIN, TENANT_ADMIN), true)));
 
   /** An answer's status and body (a stream's body is not read: it never ends). */
   private record Answer(int statusCode, String body) {}
@@ -174,6 +197,7 @@ class AccessMatrixIT {
             .replace("{server}", "matrix-no-such-server")
             .replace("{workflowId}", UUID.randomUUID().toString())
             .replace("{subscription}", "matrix-no-such-subscription")
+            .replace("{fromVersion}", "1")
             // any other path parameter (a correlation id, a name): a value that names nothing
             .replaceAll("\\{[A-Za-z]+}", "matrix-" + UUID.randomUUID());
     String body =
@@ -189,6 +213,10 @@ class AccessMatrixIT {
           case "setTenantLimits" -> "{\"requestsPerSecond\":0,\"principalRequestsPerSecond\":null}";
           // a snapshot of a stream that does not exist: refused (404) after the access check
           case "putSnapshot" -> "{\"version\":1,\"schemaVersion\":1,\"state\":{}}";
+          // an empty policy: refused (400) after the access check
+          case "setSubscriptionPolicy" -> "{}";
+          case "putUpcaster" -> "{\"operations\":[{\"remove\":\"/matrix\"}]}";
+          case "defineSagaType" -> "{\"steps\":[]}"; // refused after the access check
           default -> op.method().equals("POST") ? "{}" : null;
         };
     if (op.id().equals("deleteTenant")) {

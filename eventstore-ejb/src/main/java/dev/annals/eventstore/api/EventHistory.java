@@ -35,6 +35,21 @@ public interface EventHistory {
       TenantId tenant, StreamId stream, long from, Direction direction, int limit, long toVersion);
 
   /**
+   * Like {@link #readStream(TenantId, StreamId, long, Direction, int, long)} (which returns the
+   * {@link ReadForm#CURRENT current} form), in the form asked for.
+   *
+   * @param form the events lifted by the upcasters, or as stored
+   */
+  StreamSlice readStream(
+      TenantId tenant,
+      StreamId stream,
+      long from,
+      Direction direction,
+      int limit,
+      long toVersion,
+      ReadForm form);
+
+  /**
    * The version a stream had at a time: its events recorded at or before {@code time}, up to the
    * first one recorded after it (a stream's past is always a prefix of its versions).
    *
@@ -62,4 +77,13 @@ public interface EventHistory {
    * @throws TenantNotFoundException when the tenant does not exist
    */
   AllSlice readCorrelation(TenantId tenant, String correlationId, Checkpoint after, int limit);
+
+  /**
+   * Like {@link #readCorrelation(TenantId, String, Checkpoint, int)} (which returns the {@link
+   * ReadForm#CURRENT current} form), in the form asked for.
+   *
+   * @param form the events lifted by the upcasters, or as stored
+   */
+  AllSlice readCorrelation(
+      TenantId tenant, String correlationId, Checkpoint after, int limit, ReadForm form);
 }

@@ -90,6 +90,15 @@ public interface EventStore {
       TenantId tenant, StreamId stream, long from, Direction direction, int limit);
 
   /**
+   * Reads a page of a stream like {@link #readStream(TenantId, StreamId, long, Direction, int)},
+   * which returns the {@link ReadForm#CURRENT current} form, in the form asked for.
+   *
+   * @param form the events lifted by the upcasters, or as stored
+   */
+  StreamSlice readStream(
+      TenantId tenant, StreamId stream, long from, Direction direction, int limit, ReadForm form);
+
+  /**
    * Reads the tenant's committed events after a checkpoint, in checkpoint order. Paging with the
    * returned checkpoint never skips and never repeats an event, even while transactions commit out
    * of order: events of transactions that may still commit are held back until they do.
@@ -103,6 +112,37 @@ public interface EventStore {
    * @throws TenantNotFoundException when the tenant does not exist
    */
   AllSlice readAll(TenantId tenant, Checkpoint after, int limit);
+
+  /**
+   * Reads {@code $all} like {@link #readAll(TenantId, Checkpoint, int)}, which returns the {@link
+   * ReadForm#CURRENT current} form, in the form asked for.
+   *
+   * @param form the events lifted by the upcasters, or as stored
+   */
+  AllSlice readAll(TenantId tenant, Checkpoint after, int limit, ReadForm form);
+
+  /**
+   * Follows {@code $all}: scans the next {@code limit} events after {@code after} exactly as {@link
+   * #readAll(TenantId, Checkpoint, int)} pages, and returns those that pass {@code filter} (on
+   * their lifted type, unless {@code form} is {@link ReadForm#STORED}) with where the scan got to,
+   * so a follower moves past what the filter left out without fetching it.
+   *
+   * @param tenant whose events
+   * @param after the start, or the position of one of the tenant's events
+   * @param limit events scanned at most (1 to the read limit)
+   * @param form the events lifted by the upcasters, or as stored
+   * @param filter which events to return
+   * @return the matching events and the scan's end
+   * @throws dev.annals.tenancy.api.InvalidRequestException when {@code after} is no position of the
+   *     tenant's events, or {@code limit} is out of range
+   * @throws dev.annals.tenancy.api.TenantNotFoundException when the tenant does not exist
+   */
+  AllScan follow(
+      TenantId tenant,
+      Checkpoint after,
+      int limit,
+      ReadForm form,
+      dev.annals.eventstore.api.subscription.SubscriptionFilter filter);
 
   /**
    * @param tenant the tenant

@@ -102,6 +102,25 @@ public final class JsonText {
       String data,
       String metadata,
       String recordedAt) {
+    event(b, eventId, streamId, type, version, position, data, metadata, recordedAt, 1, null);
+  }
+
+  /**
+   * An event as reads return it, with its schema version and, when upcasting it failed, {@code
+   * upcastError} (absent otherwise).
+   */
+  public static void event(
+      StringBuilder b,
+      String eventId,
+      String streamId,
+      String type,
+      long version,
+      String position,
+      String data,
+      String metadata,
+      String recordedAt,
+      int schemaVersion,
+      String upcastError) {
     b.append("{\"eventId\":");
     string(b, eventId);
     b.append(",\"streamId\":");
@@ -113,6 +132,11 @@ public final class JsonText {
     b.append(",\"data\":").append(data).append(",\"metadata\":").append(metadata);
     b.append(",\"recordedAt\":");
     string(b, recordedAt);
+    b.append(",\"schemaVersion\":").append(schemaVersion);
+    if (upcastError != null) {
+      b.append(",\"upcastError\":");
+      string(b, upcastError);
+    }
     b.append('}');
   }
 

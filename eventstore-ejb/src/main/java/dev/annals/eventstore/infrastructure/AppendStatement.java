@@ -31,11 +31,26 @@ public final class AppendStatement {
    */
   public static List<AppendOutcome> execute(
       Connection connection, String schema, List<AppendCommand> commands) throws SQLException {
-    try (PreparedStatement ps =
-        connection.prepareStatement(SQL.formatted(Identifiers.quote(schema)))) {
+    return execute(connection, schema, commands, 0);
+  }
+
+  /**
+   * As {@link #execute(Connection, String, List)}, with each lock the appends take waited for at
+   * most {@code lockTimeoutMs} (0: as long as it takes) for the rest of the transaction; an append
+   * that waited longer answers {@link AppendStatus#RETRY} and the others go on. The setting travels
+   * in the same round trip as the appends.
+   */
+  public static List<AppendOutcome> execute(
+      Connection connection, String schema, List<AppendCommand> commands, long lockTimeoutMs)
+      throws SQLException {
+    String sql = SQL.formatted(Identifiers.quote(schema));
+    if (lockTimeoutMs > 0) {
+      sql = "SET LOCAL lock_timeout = " + lockTimeoutMs + "; " + sql;
+    }
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
       ps.setString(1, document(commands));
       List<AppendOutcome> outcomes = new ArrayList<>(commands.size());
-      try (ResultSet rs = ps.executeQuery()) {
+      try (ResultSet rs = resultSet(ps)) {
         while (rs.next()) {
           String tx = rs.getString(5);
           outcomes.add(
@@ -53,6 +68,18 @@ public final class AppendStatement {
       }
       return outcomes;
     }
+  }
+
+  /** The one result set of {@code ps}, past the update count of a leading SET. */
+  private static ResultSet resultSet(PreparedStatement ps) throws SQLException {
+    boolean isResultSet = ps.execute();
+    while (!isResultSet) {
+      if (ps.getUpdateCount() == -1) {
+        throw new SQLException("append_batch answered no rows");
+      }
+      isResultSet = ps.getMoreResults();
+    }
+    return ps.getResultSet();
   }
 
   /**
@@ -84,7 +111,9 @@ public final class AppendStatement {
             .append(e.eventId())
             .append("\",\"type\":\"")
             .append(e.type())
-            .append("\",\"data\":")
+            .append("\",\"schemaVersion\":")
+            .append(e.schemaVersion())
+            .append(",\"data\":")
             .append(e.data())
             .append(",\"metadata\":")
             .append(e.metadata())

@@ -1,8 +1,8 @@
 package dev.annals.eventstore.infrastructure;
 
+import dev.annals.eventstore.api.AllScan;
 import dev.annals.eventstore.api.Checkpoint;
 import dev.annals.eventstore.api.Direction;
-import dev.annals.eventstore.api.EventId;
 import dev.annals.eventstore.api.RecordedEvent;
 import dev.annals.eventstore.api.StreamId;
 import dev.annals.eventstore.api.StreamInfo;
@@ -11,9 +11,11 @@ import dev.annals.tenancy.api.Placement;
 import dev.annals.tenancy.api.SqlFailure;
 import dev.annals.tenancy.api.TenantConnections;
 import dev.annals.tenancy.api.TenantId;
+import dev.annals.tenancy.api.TenantLookups;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,7 +27,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.Set;
 
 /**
  * The event store's reads: one call of a read function of the tenant's schema each (the function
@@ -43,6 +45,10 @@ public class EventReader {
   /** $all after a checkpoint; {@code %s} is the quoted schema. */
   static final String READ_ALL = "SELECT * FROM %s.read_all(?, ?::xid8, ?, ?)";
 
+  /** $all after a checkpoint with a pre-filter, in one round trip; {@code %s} is the schema. */
+  private static final String READ_ALL_MATCHING =
+      "SELECT * FROM %s.read_all_matching(?, ?::xid8, ?, ?, ?, ?)";
+
   private static final String READ_CORRELATION =
       "SELECT * FROM %s.read_correlation(?, ?, ?::xid8, ?, ?)";
   private static final String STREAM_VERSION_AT = "SELECT %s.stream_version_at(?, ?, ?)";
@@ -55,6 +61,8 @@ public class EventReader {
 
   @EJB TenantConnections connections;
 
+  @Inject TenantLookups tenants; // placement and datasource: cache lookups, no EJB hop
+
   @Resource TransactionSynchronizationRegistry transaction;
 
   /**
@@ -64,7 +72,7 @@ public class EventReader {
   public Optional<List<RecordedEvent>> readStream(
       TenantId tenant, StreamId stream, long from, Direction direction, int limit)
       throws SQLException {
-    Placement placement = connections.placement(tenant);
+    Placement placement = tenants.placement(tenant);
     return withConnection(
         tenant,
         placement,
@@ -76,7 +84,7 @@ public class EventReader {
             ps.setLong(3, from);
             ps.setBoolean(4, direction == Direction.FORWARD);
             ps.setInt(5, limit);
-            page = events(ps);
+            page = EventRows.all(ps);
           }
           if (page.isEmpty() && streamInfo(c, placement, tenant, stream).isEmpty()) {
             return Optional.empty();
@@ -93,6 +101,53 @@ public class EventReader {
   public Optional<List<RecordedEvent>> readAll(TenantId tenant, Checkpoint after, int limit)
       throws SQLException {
     return readAfter(tenant, after, READ_ALL, ps -> bindReadAll(ps, tenant.value(), after, limit));
+  }
+
+  /**
+   * The next {@code limit} committed events after {@code after} in $all order (exactly those {@link
+   * #readAll} would return), of which only those of streams starting with {@code streamPrefix} and
+   * of the {@code storedTypes} (empty: any) are returned; the scan's end tells where to go on. One
+   * round trip, the checkpoint check included; empty when {@code after} is neither the start nor
+   * one of the tenant's events.
+   */
+  public Optional<AllScan> readAllMatching(
+      TenantId tenant,
+      Checkpoint after,
+      int limit,
+      Optional<String> streamPrefix,
+      Set<String> storedTypes)
+      throws SQLException {
+    Placement placement = tenants.placement(tenant);
+    return withConnection(
+        tenant,
+        placement,
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql(READ_ALL_MATCHING, placement))) {
+            bindReadAll(ps, tenant.value(), after, limit);
+            ps.setString(5, streamPrefix.orElse(null));
+            ps.setArray(
+                6,
+                storedTypes.isEmpty()
+                    ? null
+                    : c.createArrayOf("text", storedTypes.toArray(String[]::new)));
+            List<RecordedEvent> events = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                if (rs.getString(1) != null) {
+                  events.add(EventRows.of(rs));
+                  continue;
+                }
+                if (!rs.getBoolean(12)) {
+                  return Optional.empty();
+                }
+                Checkpoint end = new Checkpoint(Long.parseLong(rs.getString(5)), rs.getLong(6));
+                return Optional.of(
+                    new AllScan(events, end, rs.getInt(11) == limit, rs.getBoolean(13)));
+              }
+            }
+            throw new SQLException("read_all_matching returned no status row");
+          }
+        });
   }
 
   /**
@@ -117,7 +172,7 @@ public class EventReader {
   /** The stream's version at {@code time}; empty when the stream does not exist. */
   public Optional<Long> versionAt(TenantId tenant, StreamId stream, Instant time)
       throws SQLException {
-    Placement placement = connections.placement(tenant);
+    Placement placement = tenants.placement(tenant);
     return withConnection(
         tenant,
         placement,
@@ -144,7 +199,7 @@ public class EventReader {
   /** A page after a checkpoint that must be the start or one of the tenant's events. */
   private Optional<List<RecordedEvent>> readAfter(
       TenantId tenant, Checkpoint after, String template, Binder binder) throws SQLException {
-    Placement placement = connections.placement(tenant);
+    Placement placement = tenants.placement(tenant);
     return withConnection(
         tenant,
         placement,
@@ -154,7 +209,7 @@ public class EventReader {
           }
           try (PreparedStatement ps = c.prepareStatement(sql(template, placement))) {
             binder.bind(ps);
-            return Optional.of(events(ps));
+            return Optional.of(EventRows.all(ps));
           }
         });
   }
@@ -170,7 +225,7 @@ public class EventReader {
 
   /** The stream's head, when it exists. */
   public Optional<StreamInfo> streamInfo(TenantId tenant, StreamId stream) throws SQLException {
-    Placement placement = connections.placement(tenant);
+    Placement placement = tenants.placement(tenant);
     return withConnection(tenant, placement, c -> streamInfo(c, placement, tenant, stream));
   }
 
@@ -227,7 +282,7 @@ public class EventReader {
       }
     }
     for (int attempt = 1; ; attempt++) {
-      try (Connection c = connections.readDataSource(placement).getConnection()) {
+      try (Connection c = tenants.readDataSource(placement).getConnection()) {
         if (!c.getAutoCommit()) {
           c.setAutoCommit(true);
         }
@@ -242,24 +297,5 @@ public class EventReader {
 
   private static String sql(String template, Placement placement) {
     return template.formatted(Identifiers.quote(placement.schema()));
-  }
-
-  private static List<RecordedEvent> events(PreparedStatement ps) throws SQLException {
-    List<RecordedEvent> events = new ArrayList<>();
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        events.add(
-            new RecordedEvent(
-                new EventId(UUID.fromString(rs.getString(1))),
-                new StreamId(rs.getString(2)),
-                rs.getString(3),
-                rs.getLong(4),
-                new Checkpoint(Long.parseLong(rs.getString(5)), rs.getLong(6)),
-                rs.getString(7),
-                rs.getString(8),
-                rs.getObject(9, OffsetDateTime.class).toInstant()));
-      }
-    }
-    return events;
   }
 }

@@ -2,8 +2,10 @@ package dev.annals.eventstore.infrastructure;
 
 import dev.annals.tenancy.api.Placement;
 import dev.annals.tenancy.api.TenantConnections;
+import dev.annals.tenancy.api.TenantLookups;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.sql.Connection;
@@ -21,13 +23,15 @@ public class EventRepository {
 
   @EJB TenantConnections connections;
 
+  @Inject TenantLookups tenants; // a cache lookup: no EJB hop
+
   /**
    * Runs one append on the transaction's connection (the append function binds the tenant).
    *
    * @return what the store decided
    */
   public AppendOutcome append(AppendCommand command) throws SQLException {
-    Placement placement = connections.placement(command.tenant());
+    Placement placement = tenants.placement(command.tenant());
     try (Connection c = connections.unboundConnection(placement)) {
       return AppendStatement.execute(c, placement.schema(), List.of(command)).get(0);
     }

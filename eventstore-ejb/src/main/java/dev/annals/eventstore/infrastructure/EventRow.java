@@ -7,5 +7,13 @@ package dev.annals.eventstore.infrastructure;
  * @param type the event type
  * @param data the payload, JSON text
  * @param metadata the completed metadata, JSON object text
+ * @param schemaVersion the payload's schema version, 1 or more
  */
-public record EventRow(String eventId, String type, String data, String metadata) {}
+public record EventRow(
+    String eventId, String type, String data, String metadata, int schemaVersion) {
+
+  /** A row of schema version 1. */
+  public EventRow(String eventId, String type, String data, String metadata) {
+    this(eventId, type, data, metadata, 1);
+  }
+}

@@ -6,14 +6,16 @@ import dev.annals.eventstore.api.Direction;
 import dev.annals.eventstore.api.EventHistory;
 import dev.annals.eventstore.api.EventStore;
 import dev.annals.eventstore.api.EventStoreLimits;
+import dev.annals.eventstore.api.ReadForm;
 import dev.annals.eventstore.api.RecordedEvent;
 import dev.annals.eventstore.api.StreamId;
 import dev.annals.eventstore.api.StreamNotFoundException;
 import dev.annals.eventstore.api.StreamSlice;
 import dev.annals.eventstore.infrastructure.EventReader;
+import dev.annals.eventstore.internal.upcast.Upcasting;
 import dev.annals.tenancy.api.InvalidRequestException;
 import dev.annals.tenancy.api.TenantId;
-import dev.annals.tenancy.api.Tenants;
+import dev.annals.tenancy.api.TenantLookups;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -31,15 +33,29 @@ public class EventHistoryBean implements EventHistory {
 
   @EJB EventStore store;
 
-  @EJB Tenants tenants;
+  @Inject TenantLookups tenants; // a cache lookup: no EJB hop per read
 
   @Inject EventReader reader;
 
   @Inject EventStoreLimits config;
 
+  @Inject Upcasting upcasting;
+
   @Override
   public StreamSlice readStream(
       TenantId tenant, StreamId stream, long from, Direction direction, int limit, long toVersion) {
+    return readStream(tenant, stream, from, direction, limit, toVersion, ReadForm.CURRENT);
+  }
+
+  @Override
+  public StreamSlice readStream(
+      TenantId tenant,
+      StreamId stream,
+      long from,
+      Direction direction,
+      int limit,
+      long toVersion,
+      ReadForm form) {
     if (toVersion < 0) {
       throw new InvalidRequestException(
           "'toVersion' must be a version of 0 or more, was " + toVersion);
@@ -57,11 +73,11 @@ public class EventHistoryBean implements EventHistory {
       return new StreamSlice(List.of(), OptionalLong.empty());
     }
     if (direction == Direction.BACKWARD) {
-      return store.readStream(tenant, stream, first, direction, limit);
+      return store.readStream(tenant, stream, first, direction, limit, form);
     }
     StreamSlice slice =
         store.readStream(
-            tenant, stream, first, direction, (int) Math.min(limit, toVersion - first + 1));
+            tenant, stream, first, direction, (int) Math.min(limit, toVersion - first + 1), form);
     OptionalLong next = slice.next();
     return new StreamSlice(
         slice.events(),
@@ -83,6 +99,12 @@ public class EventHistoryBean implements EventHistory {
   @Override
   public AllSlice readCorrelation(
       TenantId tenant, String correlationId, Checkpoint after, int limit) {
+    return readCorrelation(tenant, correlationId, after, limit, ReadForm.CURRENT);
+  }
+
+  @Override
+  public AllSlice readCorrelation(
+      TenantId tenant, String correlationId, Checkpoint after, int limit, ReadForm form) {
     EventStoreBean.checkLimit(limit, config);
     tenants.requireReadable(tenant);
     try {
@@ -93,7 +115,9 @@ public class EventHistoryBean implements EventHistory {
                   () ->
                       new InvalidRequestException(
                           "Checkpoint '" + after + "' is not a position of this tenant's events"));
-      return new AllSlice(page, page.isEmpty() ? after : page.get(page.size() - 1).position());
+      return new AllSlice(
+          form == ReadForm.STORED ? page : upcasting.current(tenant, page),
+          page.isEmpty() ? after : page.get(page.size() - 1).position());
     } catch (SQLException e) {
       throw EventStoreBean.failure("read correlation " + correlationId + " of " + tenant, e);
     }

@@ -1,5 +1,6 @@
 package dev.annals.eventstore.internal;
 
+import dev.annals.eventstore.api.AllScan;
 import dev.annals.eventstore.api.AllSlice;
 import dev.annals.eventstore.api.AppendContext;
 import dev.annals.eventstore.api.AppendResult;
@@ -12,12 +13,14 @@ import dev.annals.eventstore.api.EventStoreLimits;
 import dev.annals.eventstore.api.ExpectedVersion;
 import dev.annals.eventstore.api.JsonText;
 import dev.annals.eventstore.api.NewEvent;
+import dev.annals.eventstore.api.ReadForm;
 import dev.annals.eventstore.api.RecordedEvent;
 import dev.annals.eventstore.api.StorableJson;
 import dev.annals.eventstore.api.StreamId;
 import dev.annals.eventstore.api.StreamInfo;
 import dev.annals.eventstore.api.StreamNotFoundException;
 import dev.annals.eventstore.api.StreamSlice;
+import dev.annals.eventstore.api.subscription.SubscriptionFilter;
 import dev.annals.eventstore.infrastructure.AppendCommand;
 import dev.annals.eventstore.infrastructure.AppendOutcome;
 import dev.annals.eventstore.infrastructure.AppendStatus;
@@ -25,15 +28,14 @@ import dev.annals.eventstore.infrastructure.EventReader;
 import dev.annals.eventstore.infrastructure.EventRepository;
 import dev.annals.eventstore.infrastructure.EventRow;
 import dev.annals.eventstore.infrastructure.wakeup.WakeupPublisher;
+import dev.annals.eventstore.internal.upcast.Upcasting;
 import dev.annals.tenancy.api.InvalidRequestException;
 import dev.annals.tenancy.api.Quota;
 import dev.annals.tenancy.api.QuotaSettings;
 import dev.annals.tenancy.api.SqlFailure;
 import dev.annals.tenancy.api.TenantId;
-import dev.annals.tenancy.api.TenantQuotas;
-import dev.annals.tenancy.api.Tenants;
+import dev.annals.tenancy.api.TenantLookups;
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -61,9 +63,7 @@ import java.util.concurrent.CompletionStage;
 @Stateless
 public class EventStoreBean implements EventStore {
 
-  @EJB Tenants tenants;
-
-  @EJB TenantQuotas quotas;
+  @Inject TenantLookups tenants; // cache lookups: no EJB hop per append or read
 
   @Inject EventRepository repository;
 
@@ -74,6 +74,10 @@ public class EventStoreBean implements EventStore {
   @Inject GroupCommit groupCommit;
 
   @Inject WakeupPublisher wakeups;
+
+  @Inject Upcasting upcasting;
+
+  @Inject AllFollowing following;
 
   @Resource SessionContext transaction;
 
@@ -130,7 +134,7 @@ public class EventStoreBean implements EventStore {
     List<EventRow> rows =
         rows(events, withCaller(context == null ? AppendContext.none() : context));
     tenants.requireWritable(tenant);
-    QuotaSettings limits = quotas.limits(tenant);
+    QuotaSettings limits = tenants.limits(tenant);
     return new AppendCommand(
         tenant,
         stream,
@@ -184,7 +188,9 @@ public class EventStoreBean implements EventStore {
       String data = JsonText.of(e.data());
       String metadata = JsonText.of(EventMetadata.complete(e.metadata(), context, correlationId));
       bytes += utf8Length(data) + utf8Length(metadata);
-      rows.add(new EventRow(e.eventId().toString(), e.type().value(), data, metadata));
+      rows.add(
+          new EventRow(
+              e.eventId().toString(), e.type().value(), data, metadata, e.schemaVersion()));
     }
     if (bytes > config.maxAppendBytes()) {
       throw new AppendTooLargeException(
@@ -204,6 +210,13 @@ public class EventStoreBean implements EventStore {
   @TransactionAttribute(TransactionAttributeType.SUPPORTS) // reads need no transaction
   public StreamSlice readStream(
       TenantId tenant, StreamId stream, long from, Direction direction, int limit) {
+    return readStream(tenant, stream, from, direction, limit, ReadForm.CURRENT);
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS) // reads need no transaction
+  public StreamSlice readStream(
+      TenantId tenant, StreamId stream, long from, Direction direction, int limit, ReadForm form) {
     if (from < 1) {
       throw new InvalidRequestException("'from' must be a version of 1 or more, was " + from);
     }
@@ -216,9 +229,10 @@ public class EventStoreBean implements EventStore {
               .orElseThrow(() -> new StreamNotFoundException(stream));
       if (page.size() > limit) {
         return new StreamSlice(
-            List.copyOf(page.subList(0, limit)), OptionalLong.of(page.get(limit).version()));
+            inForm(tenant, List.copyOf(page.subList(0, limit)), form),
+            OptionalLong.of(page.get(limit).version()));
       }
-      return new StreamSlice(page, OptionalLong.empty());
+      return new StreamSlice(inForm(tenant, page, form), OptionalLong.empty());
     } catch (SQLException e) {
       throw failure("read " + tenant + "/" + stream, e);
     }
@@ -227,6 +241,12 @@ public class EventStoreBean implements EventStore {
   @Override
   @TransactionAttribute(TransactionAttributeType.SUPPORTS) // reads need no transaction
   public AllSlice readAll(TenantId tenant, Checkpoint after, int limit) {
+    return readAll(tenant, after, limit, ReadForm.CURRENT);
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS) // reads need no transaction
+  public AllSlice readAll(TenantId tenant, Checkpoint after, int limit, ReadForm form) {
     checkLimit(limit);
     tenants.requireReadable(tenant);
     try {
@@ -238,9 +258,27 @@ public class EventStoreBean implements EventStore {
                       new InvalidRequestException(
                           "Checkpoint '" + after + "' is not a position of this tenant's events"));
       Checkpoint next = page.isEmpty() ? after : page.get(page.size() - 1).position();
-      return new AllSlice(page, next);
+      return new AllSlice(inForm(tenant, page, form), next);
     } catch (SQLException e) {
       throw failure("read $all of " + tenant, e);
+    }
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS) // reads need no transaction
+  public AllScan follow(
+      TenantId tenant, Checkpoint after, int limit, ReadForm form, SubscriptionFilter filter) {
+    checkLimit(limit);
+    tenants.requireReadable(tenant);
+    try {
+      return following
+          .scan(tenant, after, limit, form, filter)
+          .orElseThrow(
+              () ->
+                  new InvalidRequestException(
+                      "Checkpoint '" + after + "' is not a position of this tenant's events"));
+    } catch (SQLException e) {
+      throw failure("follow $all of " + tenant, e);
     }
   }
 
@@ -253,6 +291,11 @@ public class EventStoreBean implements EventStore {
     } catch (SQLException e) {
       throw failure("read " + tenant + "/" + stream, e);
     }
+  }
+
+  /** The page as the reader asked for it: lifted by the tenant's upcasters, or as stored. */
+  private List<RecordedEvent> inForm(TenantId tenant, List<RecordedEvent> page, ReadForm form) {
+    return form == ReadForm.STORED ? page : upcasting.current(tenant, page);
   }
 
   static RuntimeException failure(String what, SQLException e) {

@@ -9,14 +9,13 @@ import dev.annals.eventstore.infrastructure.wakeup.WakeupPublisher;
 import dev.annals.tenancy.api.InvalidRequestException;
 import dev.annals.tenancy.api.Placement;
 import dev.annals.tenancy.api.SqlFailure;
-import dev.annals.tenancy.api.TenantConnections;
+import dev.annals.tenancy.api.TenantLookups;
 import dev.annals.tenancy.api.UnavailableException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -36,6 +35,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Histogram;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
@@ -45,7 +45,10 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  * acknowledges many appends. Every append keeps its own outcome (the append statement gives each
  * its own subtransaction), and none is acknowledged before its batch has committed. Appends are
  * locked in (tenant, stream) order inside a batch, so two batches never deadlock on each other's
- * stream rows.
+ * stream rows. A lock held outside the batches (a caller's open transaction on a stream row or a
+ * quota lock) is waited for only briefly in a batch: the append that waits then leaves the batch,
+ * which commits without it, and waits alone on the managed executor, so one tenant's held lock
+ * never stalls the commit workers and every other tenant's appends with them.
  */
 @Singleton
 @Startup
@@ -65,14 +68,14 @@ public class GroupCommit {
           .thenComparing(p -> p.command().tenant().value())
           .thenComparing(p -> p.command().stream().value());
 
-  /** An append waiting for its batch. */
+  /** An append waiting for its batch (or, after it waited too long in one, to commit alone). */
   record Pending(
       AppendCommand command,
       Placement placement,
       CompletableFuture<AppendOutcome> outcome,
       int attempt) {}
 
-  @EJB TenantConnections connections;
+  @Inject TenantLookups connections; // placement and datasource: cache lookups, no EJB hop
 
   @Resource private ManagedThreadFactory threads;
 
@@ -92,10 +95,12 @@ public class GroupCommit {
   private final List<Thread> workers = new ArrayList<>();
   private volatile boolean running;
   private Histogram batchSizes;
+  private Counter leftBatches;
 
   @PostConstruct
   void start() {
     batchSizes = metrics.histogram("annals.eventstore.group_commit.batch_size");
+    leftBatches = metrics.counter("annals.eventstore.group_commit.left_batch");
     running = true;
     for (int i = 0; i < config.workers(); i++) {
       Thread worker = threads.newThread(this::work);
@@ -173,7 +178,17 @@ public class GroupCommit {
    * second line), the others are committed without it and it alone is refused with a 400.
    */
   private void commitOne(List<Pending> batch) {
-    Bisection.commit(batch, this::tryCommit, this::refuse);
+    Bisection.commit(batch, b -> tryCommit(b, config.lockTimeoutMs()), this::refuse);
+  }
+
+  /** Commits an append that left its batch, by itself, waiting longer for its locks. */
+  private void commitAlone(Pending p) {
+    try {
+      Bisection.commit(List.of(p), b -> tryCommit(b, config.aloneLockTimeoutMs()), this::refuse);
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "An append committed alone failed unexpectedly", e);
+      p.outcome().completeExceptionally(unavailable("an internal error"));
+    }
   }
 
   /**
@@ -183,7 +198,7 @@ public class GroupCommit {
    * @return the failure when one of the appends' input made the transaction fail (nothing is
    *     committed or answered then)
    */
-  private Optional<Exception> tryCommit(List<Pending> batch) {
+  private Optional<Exception> tryCommit(List<Pending> batch, long lockTimeoutMs) {
     List<AppendOutcome> outcomes = new ArrayList<>(batch.size());
     try (Connection c = connections.localDataSource(batch.get(0).placement()).getConnection()) {
       c.setAutoCommit(false);
@@ -193,7 +208,8 @@ public class GroupCommit {
               AppendStatement.execute(
                   c,
                   schema.get(0).placement().schema(),
-                  schema.stream().map(Pending::command).toList()));
+                  schema.stream().map(Pending::command).toList(),
+                  lockTimeoutMs));
         }
         c.commit();
       } catch (SQLException e) {
@@ -223,7 +239,11 @@ public class GroupCommit {
 
   private void answer(Pending p, AppendOutcome outcome) {
     if (outcome.status() == AppendStatus.RETRY && p.attempt() < MAX_ATTEMPTS) {
-      queue.add(new Pending(p.command(), p.placement(), p.outcome(), p.attempt() + 1));
+      // It waited too long for a lock (or lost a race) in its batch: alone from now on, off the
+      // commit workers, so it holds up no other append while it waits.
+      leftBatches.inc();
+      Pending again = new Pending(p.command(), p.placement(), p.outcome(), p.attempt() + 1);
+      completions.execute(() -> commitAlone(again));
     } else if (outcome.status() == AppendStatus.MOVED && p.attempt() < MAX_MOVED_ATTEMPTS) {
       // The tenant's gate here closed for a move: wait out the fence, then try wherever the
       // registry places the tenant by then (the switch invalidates this node's cache).

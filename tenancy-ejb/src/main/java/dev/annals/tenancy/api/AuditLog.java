@@ -31,8 +31,10 @@ public interface AuditLog {
   void record(AuditEvent event, AuditActor actor);
 
   /**
-   * The current caller: the EJB caller principal's name (as is: {@code UNAUTHENTICATED} for an
-   * anonymous caller) and the request's correlation id ({@link RequestCorrelation}), if any.
+   * The current caller: the principal the web layer authenticated for the current request ({@link
+   * RequestCorrelation#principal()}), else the EJB caller principal's name (as is: {@code
+   * UNAUTHENTICATED} for an anonymous caller), and the request's correlation id ({@link
+   * RequestCorrelation}), if any.
    */
   AuditActor currentActor();
 

@@ -40,6 +40,15 @@ public interface Tenants {
   TenantPage list(Optional<TenantId> after, int limit);
 
   /**
+   * A page of the tenants that pass a filter, in id order.
+   *
+   * @param after the last id of the previous page, or empty for the first page
+   * @param limit page size, 1-1000
+   * @param filter which tenants
+   */
+  TenantPage list(Optional<TenantId> after, int limit, TenantFilter filter);
+
+  /**
    * @throws TenantNotFoundException when there is no such tenant
    * @throws TenantGoneException when it was deleted
    */

@@ -1,8 +1,11 @@
 package dev.annals.tenancy.infrastructure;
 
 import dev.annals.tenancy.api.DatabaseServer;
+import dev.annals.tenancy.api.QuotaExceededException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -90,6 +93,57 @@ public class DatabaseServerRepository {
             },
             rs -> rs.getInt(1))
         .get(0);
+  }
+
+  /**
+   * Fails when the server holds its quota of database-mode tenants already, counted under a lock on
+   * the server held to the end of {@code c}'s transaction, so that claims for one server are
+   * serialised and concurrent creations cannot overshoot.
+   *
+   * @param server the server (empty: the platform's own)
+   * @throws QuotaExceededException when it is full
+   */
+  static void requireRoomLocked(Connection c, Optional<DatabaseServer> server, int maxTenants)
+      throws SQLException {
+    String name = server.map(DatabaseServer::name).orElse(null);
+    try (PreparedStatement lock =
+        c.prepareStatement(
+            "SELECT pg_advisory_xact_lock(hashtext('annals.database_servers'), hashtext(?))")) {
+      lock.setString(1, name == null ? "" : name);
+      lock.execute();
+    }
+    try (PreparedStatement usage = c.prepareStatement(USAGE)) {
+      usage.setString(1, name);
+      usage.setString(2, name);
+      try (ResultSet rs = usage.executeQuery()) {
+        rs.next();
+        if (rs.getInt(1) >= maxTenants) {
+          throw full(server, maxTenants);
+        }
+      }
+    }
+  }
+
+  /** The refusal of one more database-mode tenant on a server that holds {@code max}. */
+  public static QuotaExceededException full(Optional<DatabaseServer> server, int max) {
+    String quota = quotaName(server);
+    return new QuotaExceededException(
+        quota,
+        max,
+        "The database server "
+            + server.map(s -> "'" + s.name() + "'").orElse("of the platform")
+            + " holds its maximum of "
+            + max
+            + " database-mode tenants ("
+            + quota
+            + "): place the tenant on another registered server or raise the quota");
+  }
+
+  /** The name of a server's quota on database-mode tenants, as problems name it. */
+  public static String quotaName(Optional<DatabaseServer> server) {
+    return server
+        .map(s -> "database-servers/" + s.name() + "/maxTenants")
+        .orElse("annals.tenancy.platform.max-database-tenants");
   }
 
   /** Removes a server nothing live uses; false when something does (or there is none). */

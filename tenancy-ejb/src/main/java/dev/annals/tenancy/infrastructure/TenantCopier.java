@@ -121,8 +121,10 @@ public class TenantCopier {
             }
             write.executeBatch();
           }
-          copySnapshots(from, source, target);
-          copySubscriptions(source, target, from, to);
+          ProjectionCopy.lockCheckpoints(source, from);
+          SideTablesCopy.copy(source, target, from, to, SideTablesCopy.SIDE_TABLES);
+          ProjectionCopy.copy(source, target, from, to);
+          FailureTablesCopy.copy(source, target, from, to);
           // The counts follow the copied heads (no append reaches the target before the switch).
           try (PreparedStatement clear =
                   target.prepareStatement("DELETE FROM tenant_counters WHERE tenant_id = ?");
@@ -151,74 +153,6 @@ public class TenantCopier {
             seq.execute();
           }
         });
-  }
-
-  /**
-   * Copies the tenant's snapshots (after the stream heads they reference). Snapshots are a cache
-   * and written outside the gate's fence, so one stored at the source during the move may be left
-   * behind; none is ever mixed into another tenant's rows.
-   */
-  private static void copySnapshots(Tenant from, Connection source, Connection target)
-      throws SQLException {
-    try (PreparedStatement read =
-            source.prepareStatement(
-                "SELECT tenant_id, stream_id, stream_version, schema_version, state::text,"
-                    + " taken_at FROM snapshots WHERE tenant_id = ?");
-        PreparedStatement write =
-            target.prepareStatement(
-                "INSERT INTO snapshots (tenant_id, stream_id, stream_version, schema_version,"
-                    + " state, taken_at) VALUES (?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT DO NOTHING")) {
-      read.setString(1, from.id().value());
-      try (ResultSet rs = read.executeQuery()) {
-        while (rs.next()) {
-          for (int i = 1; i <= 6; i++) {
-            write.setObject(i, rs.getObject(i));
-          }
-          write.setString(5, rs.getString(5));
-          write.addBatch();
-        }
-      }
-      write.executeBatch();
-    }
-  }
-
-  private static final String SUBSCRIPTION_COLUMNS =
-      "tenant_id, name, stream_prefix, event_types, handler, webhook_url, webhook_secret, state,"
-          + " checkpoint_tx, checkpoint_position, delivered, failures, last_error, created_at";
-
-  /**
-   * Copies the tenant's subscriptions with their checkpoints (valid in the new place: events keep
-   * their positions) and without leases: the drivers claim them there once the tenant switches.
-   */
-  private static void copySubscriptions(
-      Connection source, Connection target, Tenant from, Tenant to) throws SQLException {
-    try (PreparedStatement read =
-            source.prepareStatement(
-                "SELECT tenant_id, name, stream_prefix, event_types::text, handler, webhook_url,"
-                    + " webhook_secret, state, checkpoint_tx::text, checkpoint_position,"
-                    + " delivered, failures, last_error, created_at FROM subscriptions"
-                    + " WHERE tenant_id = ?");
-        PreparedStatement write =
-            target.prepareStatement(
-                "INSERT INTO subscriptions ("
-                    + SUBSCRIPTION_COLUMNS
-                    + ") VALUES (?, ?, ?, ?::text[], ?, ?, ?, ?, ?::xid8, ?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (tenant_id, name) DO UPDATE SET"
-                    + " checkpoint_tx = excluded.checkpoint_tx,"
-                    + " checkpoint_position = excluded.checkpoint_position,"
-                    + " state = excluded.state")) {
-      read.setString(1, from.id().value());
-      try (ResultSet rs = read.executeQuery()) {
-        while (rs.next()) {
-          for (int i = 1; i <= 14; i++) {
-            write.setObject(i, rs.getObject(i));
-          }
-          write.setString(1, to.id().value());
-          write.addBatch();
-        }
-      }
-      write.executeBatch();
-    }
   }
 
   /** The tenant's event count and last $all position where {@code t} keeps them. */

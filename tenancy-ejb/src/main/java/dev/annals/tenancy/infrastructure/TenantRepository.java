@@ -4,6 +4,7 @@ import dev.annals.tenancy.api.DatabaseServer;
 import dev.annals.tenancy.api.Isolation;
 import dev.annals.tenancy.api.QuotaExceededException;
 import dev.annals.tenancy.api.Tenant;
+import dev.annals.tenancy.api.TenantFilter;
 import dev.annals.tenancy.api.TenantId;
 import dev.annals.tenancy.api.TenantState;
 import jakarta.annotation.Resource;
@@ -47,6 +48,7 @@ public class TenantRepository {
       "SELECT "
           + COLUMNS
           + " FROM annals.tenants WHERE tenant_id > ? AND state <> 'creating'"
+          + " AND (?::text IS NULL OR state = ?) AND (?::text IS NULL OR isolation = ?)"
           + " ORDER BY tenant_id LIMIT ?";
 
   private static final String ALL_LIVE =
@@ -56,13 +58,6 @@ public class TenantRepository {
       "UPDATE annals.tenants SET state = ?, updated_at = now() WHERE tenant_id = ? RETURNING "
           + COLUMNS;
 
-  private static final String SET_DATA_VERSION =
-      "UPDATE annals.tenants SET data_version = ? WHERE tenant_id = ?";
-
-  private static final String SET_SHARED_DATA_VERSION =
-      "UPDATE annals.tenants SET data_version = ? WHERE isolation = 'shared'"
-          + " AND data_version IS DISTINCT FROM ?";
-
   private static final String REMOVE_CREATING =
       "DELETE FROM annals.tenants WHERE tenant_id = ? AND state = 'creating'";
 
@@ -71,9 +66,6 @@ public class TenantRepository {
           + COLUMNS
           + " FROM annals.tenants WHERE state = 'creating'"
           + " AND updated_at < now() - make_interval(mins => ?) ORDER BY tenant_id";
-
-  private static final String DATA_VERSIONS =
-      "SELECT tenant_id, data_version FROM annals.tenants WHERE data_version IS NOT NULL";
 
   @Resource(lookup = "jdbc/annals/tenancy")
   DataSource tenancy;
@@ -194,35 +186,9 @@ public class TenantRepository {
     if (isolation != Isolation.DATABASE) {
       return tenant(INSERT, claimParams(id, name, isolation, server));
     }
-    String quota = quotaName(server);
     return inTransaction(
         c -> {
-          try (PreparedStatement lock =
-              c.prepareStatement(
-                  "SELECT pg_advisory_xact_lock(hashtext('annals.database_servers'),"
-                      + " hashtext(?))")) {
-            lock.setString(1, server.map(DatabaseServer::name).orElse(""));
-            lock.execute();
-          }
-          try (PreparedStatement usage = c.prepareStatement(DatabaseServerRepository.USAGE)) {
-            usage.setString(1, server.map(DatabaseServer::name).orElse(null));
-            usage.setString(2, server.map(DatabaseServer::name).orElse(null));
-            try (ResultSet rs = usage.executeQuery()) {
-              rs.next();
-              if (rs.getInt(1) >= maxTenants) {
-                throw new QuotaExceededException(
-                    quota,
-                    maxTenants,
-                    "The database server "
-                        + server.map(s -> "'" + s.name() + "'").orElse("of the platform")
-                        + " holds its maximum of "
-                        + maxTenants
-                        + " database-mode tenants ("
-                        + quota
-                        + "): place the tenant on another registered server or raise the quota");
-              }
-            }
-          }
+          DatabaseServerRepository.requireRoomLocked(c, server, maxTenants);
           List<Row> rows = new ArrayList<>();
           try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             claimParams(id, name, isolation, server).set(ps);
@@ -235,13 +201,6 @@ public class TenantRepository {
           // the server is the one passed in: no lookup needed
           return rows.stream().findFirst().map(r -> r.tenant().at(isolation, server));
         });
-  }
-
-  /** The name of a server's quota on database-mode tenants, as problems name it. */
-  public static String quotaName(Optional<DatabaseServer> server) {
-    return server
-        .map(s -> "database-servers/" + s.name() + "/maxTenants")
-        .orElse("annals.tenancy.platform.max-database-tenants");
   }
 
   private static Params claimParams(
@@ -269,12 +228,18 @@ public class TenantRepository {
   }
 
   /** Up to {@code limit} tenants with ids after {@code after} ("" for the first page). */
-  public List<Tenant> list(String after, int limit) throws SQLException {
+  public List<Tenant> list(String after, int limit, TenantFilter filter) throws SQLException {
+    String state = filter.state().map(TenantState::wireName).orElse(null);
+    String isolation = filter.isolation().map(Isolation::wireName).orElse(null);
     return tenants(
         LIST,
         ps -> {
           ps.setString(1, after);
-          ps.setInt(2, limit);
+          ps.setString(2, state);
+          ps.setString(3, state);
+          ps.setString(4, isolation);
+          ps.setString(5, isolation);
+          ps.setInt(6, limit);
         });
   }
 
@@ -302,38 +267,6 @@ public class TenantRepository {
   /** Removes an unfinished creation (never acknowledged to anyone). */
   public void removeCreating(TenantId id) throws SQLException {
     update(REMOVE_CREATING, ps -> ps.setString(1, id.value()));
-  }
-
-  /** The tenant-data changelog version each tenant's data is migrated to, by tenant id. */
-  public Map<String, String> dataVersions() throws SQLException {
-    Map<String, String> versions = new HashMap<>();
-    for (String[] row :
-        query(DATA_VERSIONS, ps -> {}, rs -> new String[] {rs.getString(1), rs.getString(2)})) {
-      versions.put(row[0], row[1]);
-    }
-    return versions;
-  }
-
-  /** Records which tenant-data changelog the tenant's data is migrated to. */
-  public void setDataVersion(TenantId id, String version) throws SQLException {
-    update(
-        SET_DATA_VERSION,
-        ps -> {
-          ps.setString(1, version);
-          ps.setString(2, id.value());
-        });
-  }
-
-  /**
-   * Records that the shared schema, so every shared tenant's data, is migrated to {@code version}.
-   */
-  public void setSharedDataVersion(String version) throws SQLException {
-    update(
-        SET_SHARED_DATA_VERSION,
-        ps -> {
-          ps.setString(1, version);
-          ps.setString(2, version);
-        });
   }
 
   static void setServer(PreparedStatement ps, int index, Optional<DatabaseServer> server)

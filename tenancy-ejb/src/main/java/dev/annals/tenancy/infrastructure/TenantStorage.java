@@ -12,6 +12,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import liquibase.exception.LiquibaseException;
 
 /**
@@ -122,19 +124,25 @@ public class TenantStorage {
   public void purge(Tenant t, boolean keepGate) throws SQLException {
     switch (t.isolation()) {
       case SHARED -> {
-        String[] tables =
-            keepGate
-                ? new String[] {
-                  "snapshots", "subscriptions", "events", "streams", "tenant_counters"
-                }
-                : new String[] {
-                  "snapshots",
-                  "subscriptions",
-                  "events",
-                  "streams",
-                  "tenant_counters",
-                  "tenant_gate"
-                };
+        List<String> tables =
+            new ArrayList<>(
+                List.of(
+                    "sagas",
+                    "saga_types",
+                    "upcasters",
+                    "dead_letters",
+                    "dead_letter_streams",
+                    "consumer_policies",
+                    "event_type_statistics",
+                    "projections",
+                    "snapshots",
+                    "subscriptions",
+                    "events",
+                    "streams",
+                    "tenant_counters"));
+        if (!keepGate) {
+          tables.add("tenant_gate");
+        }
         owners.bound(
             t,
             true,

@@ -57,10 +57,16 @@ public class AuditLogBean implements AuditLog {
   @Override
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public AuditActor currentActor() {
-    Principal p = context.getCallerPrincipal();
-    String name =
-        p == null || p.getName() == null || p.getName().isEmpty() ? "UNAUTHENTICATED" : p.getName();
+    String name = correlation.principal().orElseGet(this::containerCaller);
     return new AuditActor(name, correlation.get());
+  }
+
+  /** The container's caller (an in-process caller's own login), when no request names one. */
+  private String containerCaller() {
+    Principal p = context.getCallerPrincipal();
+    return p == null || p.getName() == null || p.getName().isEmpty()
+        ? "UNAUTHENTICATED"
+        : p.getName();
   }
 
   @Override

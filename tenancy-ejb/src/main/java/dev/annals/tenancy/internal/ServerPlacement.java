@@ -4,7 +4,6 @@ import dev.annals.tenancy.api.DatabaseServer;
 import dev.annals.tenancy.api.InvalidRequestException;
 import dev.annals.tenancy.api.QuotaExceededException;
 import dev.annals.tenancy.infrastructure.DatabaseServerRepository;
-import dev.annals.tenancy.infrastructure.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
@@ -60,16 +59,7 @@ public class ServerPlacement {
   void requireRoom(Optional<DatabaseServer> server) throws SQLException {
     int max = maxTenants(server);
     if (servers.usage(server.map(DatabaseServer::name)) >= max) {
-      throw new QuotaExceededException(
-          TenantRepository.quotaName(server),
-          max,
-          "The database server "
-              + server.map(s -> "'" + s.name() + "'").orElse("of the platform")
-              + " holds its maximum of "
-              + max
-              + " database-mode tenants ("
-              + TenantRepository.quotaName(server)
-              + "): choose another registered server or raise the quota");
+      throw DatabaseServerRepository.full(server, max);
     }
   }
 }

@@ -26,7 +26,7 @@ import javax.sql.DataSource;
 public class TenantConnectionsBean implements TenantConnections {
 
   /** The event store's pool on the platform database (shared and schema tenants). */
-  static final String PLATFORM = "jdbc/annals/runtime";
+  static final String PLATFORM = TenantLookupsBean.PLATFORM;
 
   private static final String BIND =
       "SELECT set_config('annals.tenant_id', ?, true), set_config('search_path', quote_ident(?),"
@@ -35,15 +35,9 @@ public class TenantConnectionsBean implements TenantConnections {
   @Resource(lookup = PLATFORM)
   private DataSource runtime;
 
-  @Resource(lookup = "jdbc/annals/grouped")
-  private DataSource grouped;
-
-  @Resource(lookup = "jdbc/annals/reads")
-  private DataSource reads;
-
   @Resource private TransactionSynchronizationRegistry transaction;
 
-  @Inject TenantRegistry registry;
+  @Inject TenantLookupsBean lookups;
 
   @Inject TenantDataSources dataSources;
 
@@ -77,21 +71,17 @@ public class TenantConnectionsBean implements TenantConnections {
 
   @Override
   public Placement placement(TenantId tenant) {
-    return registry.requireLive(tenant).placement(PLATFORM);
+    return lookups.placement(tenant);
   }
 
   @Override
   public DataSource localDataSource(Placement placement) {
-    return PLATFORM.equals(placement.dataSource())
-        ? grouped
-        : dataSources.lookup(placement.dataSource());
+    return lookups.localDataSource(placement);
   }
 
   @Override
   public DataSource readDataSource(Placement placement) {
-    return PLATFORM.equals(placement.dataSource())
-        ? reads
-        : dataSources.lookup(placement.dataSource());
+    return lookups.readDataSource(placement);
   }
 
   /** The JTA-enlisted datasource of a placement. */

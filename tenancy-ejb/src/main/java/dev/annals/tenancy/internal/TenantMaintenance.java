@@ -12,6 +12,7 @@ import dev.annals.tenancy.api.TenantState;
 import dev.annals.tenancy.api.UnavailableException;
 import dev.annals.tenancy.infrastructure.SchemaMigrator;
 import dev.annals.tenancy.infrastructure.TenantDataSources;
+import dev.annals.tenancy.infrastructure.TenantDataVersions;
 import dev.annals.tenancy.infrastructure.TenantDeletions;
 import dev.annals.tenancy.infrastructure.TenantMoveRepository;
 import dev.annals.tenancy.infrastructure.TenantRepository;
@@ -46,6 +47,8 @@ public class TenantMaintenance {
   private static final int STALE_CREATION_MINUTES = 10;
 
   @Inject TenantRepository repository;
+
+  @Inject TenantDataVersions dataVersions;
 
   @Inject TenantStorage storage;
 
@@ -102,7 +105,7 @@ public class TenantMaintenance {
       if (claimed.isolation() == Isolation.DATABASE) {
         dataSources.lookup(claimed);
       }
-      repository.setDataVersion(id, dataVersion());
+      dataVersions.setDataVersion(id, dataVersion());
       Tenant active = repository.setState(id, TenantState.ACTIVE);
       JsonObjectBuilder detail =
           Json.createObjectBuilder()
@@ -183,7 +186,7 @@ public class TenantMaintenance {
   public void migrateAndReconcile() throws SQLException, LiquibaseException, IOException {
     storage.migratePlatform();
     storage.migrateShared();
-    repository.setSharedDataVersion(dataVersion());
+    dataVersions.setSharedDataVersion(dataVersion());
     for (TenantMoveRepository.MoveRow move : moves.staleMoves(STALE_CREATION_MINUTES)) {
       mover.recover(move);
     }
@@ -192,7 +195,7 @@ public class TenantMaintenance {
       discard(stale);
     }
     List<Tenant> live = repository.allLive();
-    Map<String, String> versions = repository.dataVersions();
+    Map<String, String> versions = dataVersions.dataVersions();
     String current = dataVersion();
     Set<String> databaseTenants = new HashSet<>();
     for (Tenant t : live) {
@@ -210,7 +213,7 @@ public class TenantMaintenance {
       }
       try {
         storage.migrate(t);
-        repository.setDataVersion(t.id(), current);
+        dataVersions.setDataVersion(t.id(), current);
         failures.remove(t.id().value());
       } catch (SQLException | LiquibaseException | RuntimeException e) {
         failures.put(t.id().value(), SqlFailure.describe(e));

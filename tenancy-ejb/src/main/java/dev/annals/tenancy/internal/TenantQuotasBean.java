@@ -14,11 +14,11 @@ import jakarta.inject.Inject;
 @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a cache lookup: suspend nothing
 public class TenantQuotasBean implements TenantQuotas {
 
-  @Inject QuotaCache cache;
+  @Inject TenantLookupsBean lookups;
 
   @Override
   public QuotaSettings limits(TenantId tenant) {
-    return cache.limits(tenant.value());
+    return lookups.limits(tenant);
   }
 
   @Override

@@ -7,13 +7,13 @@ import dev.annals.tenancy.api.Isolation;
 import dev.annals.tenancy.api.Tenant;
 import dev.annals.tenancy.api.TenantAlreadyExistsException;
 import dev.annals.tenancy.api.TenantConnections;
+import dev.annals.tenancy.api.TenantFilter;
 import dev.annals.tenancy.api.TenantId;
 import dev.annals.tenancy.api.TenantMove;
 import dev.annals.tenancy.api.TenantNotFoundException;
 import dev.annals.tenancy.api.TenantPage;
 import dev.annals.tenancy.api.TenantState;
 import dev.annals.tenancy.api.TenantStats;
-import dev.annals.tenancy.api.TenantSuspendedException;
 import dev.annals.tenancy.api.Tenants;
 import dev.annals.tenancy.api.UnavailableException;
 import dev.annals.tenancy.infrastructure.Gate;
@@ -49,6 +49,8 @@ public class TenantsBean implements Tenants {
   @Inject TenantMaintenance maintenance;
 
   @Inject TenantRegistry registry;
+
+  @Inject TenantLookupsBean lookups;
 
   @Inject TenantMover mover;
 
@@ -88,13 +90,18 @@ public class TenantsBean implements Tenants {
 
   @Override
   public TenantPage list(Optional<TenantId> after, int limit) {
+    return list(after, limit, TenantFilter.ANY);
+  }
+
+  @Override
+  public TenantPage list(Optional<TenantId> after, int limit, TenantFilter filter) {
     if (limit < 1 || limit > MAX_PAGE) {
       throw new InvalidRequestException(
           "'limit' must be between 1 and " + MAX_PAGE + ", was " + limit);
     }
     try {
       List<Tenant> page =
-          maintenance.repository().list(after.map(TenantId::value).orElse(""), limit + 1);
+          maintenance.repository().list(after.map(TenantId::value).orElse(""), limit + 1, filter);
       if (page.size() > limit) {
         return new TenantPage(
             List.copyOf(page.subList(0, limit)), Optional.of(page.get(limit - 1).id()));
@@ -132,15 +139,13 @@ public class TenantsBean implements Tenants {
   @Override
   @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a cache lookup: suspend nothing
   public void requireReadable(TenantId id) {
-    registry.requireLive(id);
+    lookups.requireReadable(id);
   }
 
   @Override
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public void requireWritable(TenantId id) {
-    if (registry.requireLive(id).state() == TenantState.SUSPENDED) {
-      throw new TenantSuspendedException(id);
-    }
+    lookups.requireWritable(id);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.annals.web.error;
 
 import dev.annals.eventstore.api.EventIdConflictException;
 import dev.annals.eventstore.api.WrongExpectedVersionException;
+import dev.annals.eventstore.api.projection.RebuildRunningException;
 import dev.annals.eventstore.api.snapshot.SnapshotAheadException;
 import dev.annals.tenancy.api.ConflictException;
 import jakarta.inject.Inject;
@@ -32,6 +33,9 @@ public class ConflictMapper implements ExceptionMapper<ConflictException> {
     if (e instanceof SnapshotAheadException ahead) {
       return Problem.of(409, "snapshot-ahead", "Snapshot ahead of the stream", e.getMessage())
           .with("currentVersion", ahead.currentVersion());
+    }
+    if (e instanceof RebuildRunningException) {
+      return Problem.of(409, "rebuild-running", "Rebuild under way", e.getMessage());
     }
     if (e instanceof EventIdConflictException) {
       return Problem.of(409, "event-id-conflict", "Event ids already used", e.getMessage());

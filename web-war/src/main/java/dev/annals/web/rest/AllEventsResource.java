@@ -53,7 +53,7 @@ public class AllEventsResource {
       content = @Content(schema = @Schema(implementation = AllPageView.class)))
   @APIResponse(
       responseCode = "400",
-      description = "Malformed or unknown 'after', bad limit",
+      description = "Malformed or unknown 'after', bad limit or raw",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -69,11 +69,13 @@ public class AllEventsResource {
                       + " start")
           @QueryParam("after")
           String after,
-      @Parameter(ref = "limit") @QueryParam("limit") String limit) {
+      @Parameter(ref = "limit") @QueryParam("limit") String limit,
+      @Parameter(ref = "raw") @QueryParam("raw") String raw) {
     TenantId tenantId = new TenantId(tenant);
     Checkpoint from = QueryParams.checkpoint(after);
     int max = limits.maxReadLimit();
-    AllSlice slice = store.readAll(tenantId, from, QueryParams.limit(limit, max));
+    AllSlice slice =
+        store.readAll(tenantId, from, QueryParams.limit(limit, max), QueryParams.readForm(raw));
     return AllPageView.of(slice);
   }
 }

@@ -68,9 +68,41 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                   type = SchemaType.STRING,
                   enumeration = {"catching_up", "live", "paused", "stopped"}),
               @Schema(
+                  name = "DeadLetterState",
+                  description =
+                      "open: failed past its consumer's retries, heads its stream; parked: waits"
+                          + " behind an open letter of its stream, never delivered; redriven,"
+                          + " discarded: by an operator",
+                  type = SchemaType.STRING,
+                  enumeration = {"open", "parked", "redriven", "discarded"}),
+              @Schema(
+                  name = "BreakerState",
+                  description =
+                      "closed: deliveries flow; open: too many failures, the consumer pauses"
+                          + " (nothing is skipped); half_open: one probe decides",
+                  type = SchemaType.STRING,
+                  enumeration = {"closed", "open", "half_open"}),
+              @Schema(
                   name = "Direction",
                   type = SchemaType.STRING,
                   enumeration = {"forward", "backward"}),
+              @Schema(
+                  name = "SagaState",
+                  description =
+                      "running: steps run or wait for a retry; compensating: finished steps are"
+                          + " undone after a failure, a timeout or a cancel; compensation_failed:"
+                          + " a compensation kept failing (retry it); failed: a step failed with"
+                          + " nothing to undo (retry it); completed, compensated, cancelled: final",
+                  type = SchemaType.STRING,
+                  enumeration = {
+                    "running",
+                    "completed",
+                    "compensating",
+                    "compensated",
+                    "compensation_failed",
+                    "failed",
+                    "cancelled"
+                  }),
               @Schema(
                   name = "ExpectedVersion",
                   description =
@@ -91,6 +123,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                   required = true,
                   description = "The tenant's id",
                   schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z][a-z0-9_]{2,39}$")),
+              @Parameter(
+                  name = "deadLetterId",
+                  in = ParameterIn.PATH,
+                  required = true,
+                  description = "A dead letter's id",
+                  schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")),
               @Parameter(
                   name = "stream",
                   in = ParameterIn.PATH,
@@ -120,6 +158,34 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                           + " \"3\"): when it has moved on, 409 and nothing is stored",
                   schema = @Schema(type = SchemaType.STRING, examples = "\"3\"")),
               @Parameter(
+                  name = "eventType",
+                  in = ParameterIn.PATH,
+                  required = true,
+                  description = "An event type",
+                  schema =
+                      @Schema(
+                          type = SchemaType.STRING,
+                          pattern = "^[A-Za-z][A-Za-z0-9._-]{0,99}$",
+                          maxLength = 100)),
+              @Parameter(
+                  name = "fromVersion",
+                  in = ParameterIn.PATH,
+                  required = true,
+                  description = "The schema version the upcaster lifts from (to this + 1)",
+                  schema =
+                      @Schema(
+                          type = SchemaType.INTEGER,
+                          format = "int32",
+                          minimum = "1",
+                          maximum = "1000000")),
+              @Parameter(
+                  name = "raw",
+                  in = ParameterIn.QUERY,
+                  description =
+                      "true: the events as stored (type, schemaVersion and data as appended);"
+                          + " default false: lifted to the current schema by the upcasters",
+                  schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")),
+              @Parameter(
                   name = "limit",
                   in = ParameterIn.QUERY,
                   description =
@@ -137,11 +203,30 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                   description = "A registered database server's name",
                   schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z][a-z0-9_-]{0,39}$")),
               @Parameter(
+                  name = "saga",
+                  in = ParameterIn.PATH,
+                  required = true,
+                  description = "A saga's id",
+                  schema =
+                      @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9._:@-]{1,100}$")),
+              @Parameter(
+                  name = "sagaType",
+                  in = ParameterIn.PATH,
+                  required = true,
+                  description = "A declarative saga type's name",
+                  schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z][a-z0-9_.-]{0,63}$")),
+              @Parameter(
                   name = "subscription",
                   in = ParameterIn.PATH,
                   required = true,
                   description = "A subscription's name",
-                  schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z][a-z0-9_-]{2,62}$"))
+                  schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z][a-z0-9_-]{2,62}$")),
+              @Parameter(
+                  name = "projection",
+                  in = ParameterIn.PATH,
+                  required = true,
+                  description = "A projection's name",
+                  schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z][a-z0-9_]{2,39}$"))
             },
             responses = {
               @APIResponse(
@@ -221,6 +306,22 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                           mediaType = Problem.MEDIA_TYPE,
                           schema = @Schema(implementation = ProblemView.class))),
               @APIResponse(
+                  name = "SagaNotFound",
+                  responseCode = "404",
+                  description = "No such tenant or saga",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = ProblemView.class))),
+              @APIResponse(
+                  name = "SagaTypeNotFound",
+                  responseCode = "404",
+                  description = "No such tenant or declarative saga type",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = ProblemView.class))),
+              @APIResponse(
                   name = "WrongExpectedVersion",
                   responseCode = "409",
                   description =
@@ -235,6 +336,22 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                   responseCode = "422",
                   description =
                       "The aggregate's state does not allow the command; 'rule' names the rule",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = ProblemView.class))),
+              @APIResponse(
+                  name = "ProjectionNotFound",
+                  responseCode = "404",
+                  description = "No such tenant or projection",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = ProblemView.class))),
+              @APIResponse(
+                  name = "DeadLetterNotFound",
+                  responseCode = "404",
+                  description = "No such tenant or dead letter",
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,

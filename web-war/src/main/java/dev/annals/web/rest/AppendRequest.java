@@ -23,6 +23,7 @@ public record AppendRequest(
    * @param type its type
    * @param data its payload
    * @param metadata extra metadata, stored beside correlation id, causation id and principal
+   * @param schemaVersion the payload's schema version (default 1)
    */
   @Schema(name = "NewEventRequest")
   public record NewEventRequest(
@@ -31,5 +32,13 @@ public record AppendRequest(
       @Schema(required = true, pattern = "^[A-Za-z][A-Za-z0-9._-]{0,99}$", maxLength = 100)
           String type,
       @Schema(required = true, ref = "JsonValue") Object data,
-      Map<String, Object> metadata) {}
+      Map<String, Object> metadata,
+      @Schema(
+              minimum = "1",
+              maximum = "2147483647",
+              defaultValue = "1",
+              description =
+                  "The payload's schema version; reads lift older versions with the tenant's"
+                      + " upcasters")
+          Integer schemaVersion) {}
 }

@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * Turns an append body into the event store's terms, naming the exact field at fault: {@code
- * {"expectedVersion": "any" | "no_stream" | "exists" | n, "events": [{"eventId"?, "type", "data",
- * "metadata"?}]}}.
+ * {"expectedVersion": "any" | "no_stream" | "exists" | n, "events": [{"eventId"?, "type",
+ * "schemaVersion"?, "data", "metadata"?}]}}.
  */
 final class AppendRequestParser {
 
@@ -108,6 +108,26 @@ final class AppendRequestParser {
         eventId,
         eventType,
         event.get("data"),
-        metadata instanceof JsonObject m ? m : JsonValue.EMPTY_JSON_OBJECT);
+        metadata instanceof JsonObject m ? m : JsonValue.EMPTY_JSON_OBJECT,
+        schemaVersion(event.get("schemaVersion"), where));
+  }
+
+  /** An event's schema version: absent or null is 1, else an integer from 1 to 2^31 - 1. */
+  static int schemaVersion(JsonValue value, String where) {
+    if (value == null || value == JsonValue.NULL) {
+      return 1;
+    }
+    if (value instanceof JsonNumber n && n.isIntegral()) {
+      try {
+        int version = n.bigDecimalValue().intValueExact();
+        if (version >= 1) {
+          return version;
+        }
+      } catch (ArithmeticException e) {
+        // falls through to the error below
+      }
+    }
+    throw new InvalidRequestException(
+        where + ".schemaVersion must be an integer from 1 to 2147483647, was " + value);
   }
 }

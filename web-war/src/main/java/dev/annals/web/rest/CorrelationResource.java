@@ -56,7 +56,7 @@ public class CorrelationResource {
       content = @Content(schema = @Schema(implementation = AllPageView.class)))
   @APIResponse(
       responseCode = "400",
-      description = "Malformed or unknown 'after', bad limit, correlation id too long",
+      description = "Malformed or unknown 'after', bad limit or raw, correlation id too long",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -74,7 +74,8 @@ public class CorrelationResource {
       @Parameter(description = "The checkpoint of the previous page; absent: from the start")
           @QueryParam("after")
           String after,
-      @Parameter(ref = "limit") @QueryParam("limit") String limit) {
+      @Parameter(ref = "limit") @QueryParam("limit") String limit,
+      @Parameter(ref = "raw") @QueryParam("raw") String raw) {
     TenantId tenantId = new TenantId(tenant);
     if (correlationId.length() > MAX_CORRELATION_ID) {
       throw new InvalidRequestException(
@@ -83,7 +84,11 @@ public class CorrelationResource {
     Checkpoint from = QueryParams.checkpoint(after);
     AllSlice slice =
         history.readCorrelation(
-            tenantId, correlationId, from, QueryParams.limit(limit, limits.maxReadLimit()));
+            tenantId,
+            correlationId,
+            from,
+            QueryParams.limit(limit, limits.maxReadLimit()),
+            QueryParams.readForm(raw));
     return AllPageView.of(slice);
   }
 }

@@ -90,7 +90,9 @@ public class EventPagesWriter implements MessageBodyWriter<Object> {
         e.position(),
         e.data(),
         e.metadata(),
-        e.recordedAt());
+        e.recordedAt(),
+        e.schemaVersion(),
+        e.upcastError());
   }
 
   private static void string(Writer w, String s) throws IOException {

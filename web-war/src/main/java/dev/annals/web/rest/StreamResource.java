@@ -5,6 +5,7 @@ import dev.annals.eventstore.api.Direction;
 import dev.annals.eventstore.api.EventHistory;
 import dev.annals.eventstore.api.EventStore;
 import dev.annals.eventstore.api.EventStoreLimits;
+import dev.annals.eventstore.api.ReadForm;
 import dev.annals.eventstore.api.StreamId;
 import dev.annals.eventstore.api.StreamNotFoundException;
 import dev.annals.eventstore.api.StreamSlice;
@@ -166,7 +167,8 @@ public class StreamResource {
       content = @Content(schema = @Schema(implementation = StreamPageView.class)))
   @APIResponse(
       responseCode = "400",
-      description = "Bad from, direction, limit, toVersion or asOf, or both toVersion and asOf",
+      description =
+          "Bad from, direction, limit, toVersion, asOf or raw, or both toVersion and asOf",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -199,7 +201,8 @@ public class StreamResource {
                       + " to the first one recorded after it",
               schema = @Schema(type = SchemaType.STRING, format = "date-time"))
           @QueryParam("asOf")
-          String asOf) {
+          String asOf,
+      @Parameter(ref = "raw") @QueryParam("raw") String raw) {
     TenantId tenantId = new TenantId(tenant);
     StreamId streamId = new StreamId(stream);
     Direction dir = direction(direction);
@@ -214,10 +217,11 @@ public class StreamResource {
         time != null
             ? history.versionAt(tenantId, streamId, time)
             : QueryParams.longAtLeast(toVersion, "toVersion", 0, Long.MAX_VALUE);
+    ReadForm form = QueryParams.readForm(raw);
     StreamSlice slice =
         upTo == Long.MAX_VALUE
-            ? store.readStream(tenantId, streamId, start, dir, size)
-            : history.readStream(tenantId, streamId, start, dir, size, upTo);
+            ? store.readStream(tenantId, streamId, start, dir, size, form)
+            : history.readStream(tenantId, streamId, start, dir, size, upTo, form);
     return new StreamPageView(
         slice.events().stream().map(EventView::from).toList(),
         slice.next().isPresent() ? slice.next().getAsLong() : null);

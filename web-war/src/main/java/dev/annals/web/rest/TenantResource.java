@@ -1,8 +1,8 @@
 package dev.annals.web.rest;
 
+import dev.annals.eventstore.api.projection.TenantStatistics;
 import dev.annals.tenancy.api.Tenant;
 import dev.annals.tenancy.api.TenantId;
-import dev.annals.tenancy.api.TenantPage;
 import dev.annals.tenancy.api.TenantStats;
 import dev.annals.tenancy.api.Tenants;
 import dev.annals.web.error.Problem;
@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.io.InputStream;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -34,10 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Tenants: create, list, show, suspend, resume, delete. Every change is idempotent: repeating it
- * answers the tenant as it is now.
+ * One tenant: show, suspend, resume, move, delete ({@link TenantsResource} creates and lists them).
+ * Every change is idempotent: repeating it answers the tenant as it is now.
  */
-@Path("tenants")
+@Path("tenants/{tenant}")
 @RequestScoped
 @Tag(
     name = "Tenants",
@@ -46,102 +45,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class TenantResource {
 
-  private static final int MAX_BODY = 16 * 1024;
+  /** The largest tenant request body accepted. */
+  static final int MAX_BODY = 16 * 1024;
 
   @EJB Tenants tenants;
 
-  @Allowed(value = Role.PLATFORM_ADMIN, tenantInPath = false)
-  @POST
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(
-      operationId = "createTenant",
-      summary = "Create a tenant",
-      description =
-          "Answers once the tenant's storage is ready. 'database' (isolation database only) names"
-              + " a registered database server (default: the platform's own); each server holds at"
-              + " most its quota of database-mode tenants.")
-  @RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(implementation = TenantCreateRequest.class)))
-  @APIResponse(
-      responseCode = "201",
-      description = "Created",
-      content = @Content(schema = @Schema(implementation = TenantView.class)))
-  @APIResponse(
-      responseCode = "400",
-      description =
-          "Malformed body, invalid id or name, a server that is not registered (or given by"
-              + " host/port), or a server that cannot be connected to",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemView.class)))
-  @APIResponse(responseCode = "403", ref = "QuotaExceeded")
-  @APIResponse(
-      responseCode = "409",
-      description = "A tenant with this id exists (or existed)",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemView.class)))
-  @APIResponse(responseCode = "413", ref = "TooLarge")
-  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-  @APIResponse(responseCode = "503", ref = "Unavailable")
-  public Response create(InputStream body) {
-    TenantRequestParser.ParsedCreate c =
-        TenantRequestParser.create(JsonBody.readObject(body, MAX_BODY));
-    TenantView created =
-        TenantView.from(tenants.create(c.id(), c.name(), c.isolation(), c.server()), null);
-    return Response.created(
-            UriBuilder.fromResource(TenantResource.class).path(created.id()).build())
-        .entity(created)
-        .build();
-  }
-
-  @Allowed(value = Role.PLATFORM_ADMIN, tenantInPath = false)
-  @GET
-  @Operation(operationId = "listTenants", summary = "List tenants, in id order, a page at a time")
-  @APIResponse(
-      responseCode = "200",
-      description = "A page: {tenants, next}",
-      content = @Content(schema = @Schema(implementation = TenantListView.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid 'after' or 'limit'",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemView.class)))
-  @APIResponse(responseCode = "503", ref = "Unavailable")
-  public TenantListView list(
-      @Parameter(description = "The 'next' of the previous page; absent for the first page")
-          @QueryParam("after")
-          String after,
-      @Parameter(
-              description = "Tenants per page",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      format = "int32",
-                      minimum = "1",
-                      maximum = "1000",
-                      defaultValue = "100"))
-          @QueryParam("limit")
-          String limit) {
-    Optional<TenantId> from =
-        after == null || after.isEmpty() ? Optional.empty() : Optional.of(new TenantId(after));
-    TenantPage page = tenants.list(from, QueryParams.limit(limit, 1000));
-    return new TenantListView(
-        page.tenants().stream().map(t -> TenantView.from(t, null)).toList(),
-        page.next().map(TenantId::value).orElse(null));
-  }
+  @EJB TenantStatistics statistics;
 
   @Allowed({Role.PLATFORM_ADMIN, Role.TENANT_ADMIN, Role.READER})
   @GET
-  @Path("{tenant}")
   @Operation(
       operationId = "getTenant",
-      summary = "Show a tenant: isolation, state, stream and event counts, latest move")
+      summary = "Show a tenant: isolation, state, stream and event counts, latest move",
+      description =
+          "streams, events and storageBytes are exact (kept by every append: the quotas'"
+              + " measure); statistics come from the statistics projection, as of its checkpoint")
   @APIResponse(
       responseCode = "200",
       description = "The tenant",
@@ -154,12 +72,13 @@ public class TenantResource {
     TenantId id = new TenantId(tenant);
     Tenant t = Tenants.live(id, tenants.find(id));
     TenantStats stats = tenants.stats(id);
-    return TenantView.from(t, stats, tenants.lastMove(id).orElse(null));
+    return TenantView.from(
+        t, stats, tenants.lastMove(id).orElse(null), TenantStatisticsView.from(statistics.of(id)));
   }
 
   @Allowed(Role.PLATFORM_ADMIN)
   @POST
-  @Path("{tenant}/suspend")
+  @Path("suspend")
   @Operation(
       operationId = "suspendTenant",
       summary = "Suspend a tenant: its writes are refused (423) until resumed; reads work")
@@ -178,7 +97,7 @@ public class TenantResource {
 
   @Allowed(Role.PLATFORM_ADMIN)
   @POST
-  @Path("{tenant}/resume")
+  @Path("resume")
   @Operation(operationId = "resumeTenant", summary = "Resume a suspended tenant")
   @APIResponse(
       responseCode = "200",
@@ -195,7 +114,7 @@ public class TenantResource {
 
   @Allowed(Role.PLATFORM_ADMIN)
   @POST
-  @Path("{tenant}/move")
+  @Path("move")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       operationId = "moveTenant",
@@ -238,14 +157,13 @@ public class TenantResource {
     TenantRequestParser.ParsedMove m =
         TenantRequestParser.move(JsonBody.readObject(body, MAX_BODY));
     Tenant moving = tenants.move(id, m.to(), m.server());
-    return Response.accepted(TenantView.from(moving, null, tenants.lastMove(id).orElse(null)))
-        .location(UriBuilder.fromResource(TenantResource.class).path(id.value()).build())
+    return Response.accepted(TenantView.from(moving, null, tenants.lastMove(id).orElse(null), null))
+        .location(UriBuilder.fromResource(TenantsResource.class).path(id.value()).build())
         .build();
   }
 
   @Allowed(Role.PLATFORM_ADMIN)
   @DELETE
-  @Path("{tenant}")
   @Operation(
       operationId = "deleteTenant",
       summary = "Delete a tenant",

@@ -23,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param storageBytes bytes of event data and metadata as stored (on a single tenant's view; the
  *     storage quota's measure)
  * @param move the latest move, while it runs and after (on a single tenant's view)
+ * @param statistics streams, events, events per type and the last event's time from the statistics
+ *     projection, as of its checkpoint (on a single tenant's view)
  */
 @JsonbNillable(false)
 @JsonbPropertyOrder({
@@ -37,7 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
   "streams",
   "events",
   "storageBytes",
-  "move"
+  "move",
+  "statistics"
 })
 public record TenantView(
     @Schema(required = true) String id,
@@ -52,7 +55,8 @@ public record TenantView(
     Long events,
     @Schema(description = "Bytes of event data and metadata as stored and read back")
         Long storageBytes,
-    MoveView move) {
+    MoveView move,
+    TenantStatisticsView statistics) {
 
   /**
    * Where a database-mode tenant's database lives, on the wire.
@@ -97,10 +101,11 @@ public record TenantView(
   }
 
   static TenantView from(Tenant t, TenantStats stats) {
-    return from(t, stats, null);
+    return from(t, stats, null, null);
   }
 
-  static TenantView from(Tenant t, TenantStats stats, TenantMove move) {
+  static TenantView from(
+      Tenant t, TenantStats stats, TenantMove move, TenantStatisticsView statistics) {
     return new TenantView(
         t.id().value(),
         t.name(),
@@ -113,6 +118,7 @@ public record TenantView(
         stats == null ? null : stats.streams(),
         stats == null ? null : stats.events(),
         stats == null ? null : stats.storageBytes(),
-        move == null ? null : MoveView.from(move));
+        move == null ? null : MoveView.from(move),
+        statistics);
   }
 }

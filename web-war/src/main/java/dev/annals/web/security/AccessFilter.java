@@ -12,24 +12,25 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
-import java.security.Principal;
 import java.util.Arrays;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The one place that decides who may call what. Every matched {@code /api} request passes here with
- * the caller the container authenticated from its JWT ({@link AuthenticationFilter} has refused the
- * others); the resource method's {@link Allowed} rule decides: a missing rule refuses everyone
- * (403), a caller without one of the rule's roles gets 403, and a path tenant outside the caller's
- * tenants answers exactly as a tenant that does not exist (404). Every refusal is reported to
- * {@link SecurityEvents}.
+ * the caller {@link AuthenticationFilter} authenticated from its JWT (it has refused the others);
+ * the resource method's {@link Allowed} rule decides: a missing rule refuses everyone (403), a
+ * caller without one of the rule's roles gets 403, and a path tenant outside the caller's tenants
+ * answers exactly as a tenant that does not exist (404). Every refusal is reported to {@link
+ * SecurityEvents}.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
 public class AccessFilter implements ContainerRequestFilter {
 
-  /** The request property holding the {@link Caller} once access is granted. */
+  /**
+   * The request property holding the authenticated {@link Caller} ({@link AuthenticationFilter}
+   * sets it; resources and later filters may rely on it once access is granted).
+   */
   public static final String CALLER = "annals.caller";
 
   /** The path parameter that names the tenant. */
@@ -41,15 +42,11 @@ public class AccessFilter implements ContainerRequestFilter {
 
   @Inject SecurityEvents events;
 
-  @Inject CallerCache callers;
-
   @Override
   public void filter(ContainerRequestContext request) {
-    Principal principal = request.getSecurityContext().getUserPrincipal();
-    if (!(principal instanceof JsonWebToken jwt)) {
+    if (!(request.getProperty(CALLER) instanceof Caller caller)) {
       throw new UnauthenticatedException(); // AuthenticationFilter has refused it already
     }
-    Caller caller = callers.of(jwt);
     Method method = resource.getResourceMethod();
     Allowed rule = method == null ? null : method.getAnnotation(Allowed.class);
     if (rule == null) {
@@ -74,7 +71,6 @@ public class AccessFilter implements ContainerRequestFilter {
         throw new TenantNotFoundException(tenant);
       }
     }
-    request.setProperty(CALLER, caller);
   }
 
   private AccessDeniedException refuse(

@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * An authenticated caller as its token describes it: its name (the subject), its roles (the {@code
@@ -34,21 +33,18 @@ public record Caller(String name, Set<Role> roles, boolean allTenants, Set<Strin
     tenants = Set.copyOf(tenants);
   }
 
-  /** The caller a verified token describes. */
-  public static Caller from(JsonWebToken jwt) {
-    Set<String> groups = jwt.getGroups();
-    return of(jwt.getName(), groups == null ? Set.of() : groups, jwt.getClaim(TENANTS_CLAIM));
-  }
-
   /**
+   * The caller a verified token's claims describe.
+   *
    * @param name the subject
-   * @param groups the groups claim
+   * @param groupsClaim the groups claim, as the JWT library hands it over (see {@code
+   *     tenantsClaim})
    * @param tenantsClaim the tenants claim as the JWT library hands it over: a JSON array or string,
    *     a collection or a string, or null
    */
-  static Caller of(String name, Collection<String> groups, Object tenantsClaim) {
+  static Caller of(String name, Object groupsClaim, Object tenantsClaim) {
     Set<Role> roles = EnumSet.noneOf(Role.class);
-    for (String g : groups) {
+    for (String g : strings(groupsClaim)) {
       Role.fromClaim(g).ifPresent(roles::add);
     }
     List<String> tenants = strings(tenantsClaim);

@@ -61,4 +61,35 @@ class AppendRequestParserTest {
     assertEquals("{\"a\":[1,\"x\"]}", parsed.events().get(0).data().toString());
     assertEquals(1, parsed.events().get(0).metadata().getInt("k"));
   }
+
+  @Test
+  void schemaVersionDefaultsToOneAndMustBeAPositiveInteger() {
+    assertEquals(
+        1,
+        AppendRequestParser.parse(json("{\"events\":[{\"type\":\"A\",\"data\":1}]}"))
+            .events()
+            .get(0)
+            .schemaVersion());
+    assertEquals(
+        3,
+        AppendRequestParser.parse(
+                json("{\"events\":[{\"type\":\"A\",\"data\":1,\"schemaVersion\":3}]}"))
+            .events()
+            .get(0)
+            .schemaVersion());
+    for (String bad : new String[] {"0", "-1", "1.5", "\"2\"", "2147483648", "1e400", "true"}) {
+      InvalidRequestException e =
+          assertThrows(
+              InvalidRequestException.class,
+              () ->
+                  AppendRequestParser.parse(
+                      json(
+                          "{\"events\":[{\"type\":\"A\",\"data\":1},"
+                              + "{\"type\":\"A\",\"data\":1,\"schemaVersion\":"
+                              + bad
+                              + "}]}")),
+              bad);
+      assertTrue(e.getMessage().startsWith("events[1].schemaVersion"), e.getMessage());
+    }
+  }
 }

@@ -2,8 +2,11 @@ package dev.annals.web.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.annals.dlq.api.BreakerState;
+import dev.annals.dlq.api.LetterState;
 import dev.annals.eventstore.api.Direction;
 import dev.annals.eventstore.api.subscription.SubscriptionState;
+import dev.annals.saga.api.SagaState;
 import dev.annals.tenancy.api.Isolation;
 import dev.annals.tenancy.api.MovePhase;
 import dev.annals.tenancy.api.TenantState;
@@ -50,5 +53,24 @@ class DocumentedEnumsTest {
     assertEquals(
         wire(SubscriptionState.class, SubscriptionState::wireName),
         DOCUMENTED.get("SubscriptionState"));
+    assertEquals(wire(LetterState.class, LetterState::wireName), DOCUMENTED.get("DeadLetterState"));
+    assertEquals(wire(BreakerState.class, BreakerState::wireName), DOCUMENTED.get("BreakerState"));
+    assertEquals(wire(SagaState.class, SagaState::wireName), DOCUMENTED.get("SagaState"));
+  }
+
+  @Test
+  void everyDocumentedEnumerationIsPinned() {
+    assertEquals(
+        List.of(
+            "BreakerState",
+            "DeadLetterState",
+            "Direction",
+            "Isolation",
+            "MovePhase",
+            "SagaState",
+            "SubscriptionState",
+            "TenantState"),
+        DOCUMENTED.keySet().stream().sorted().toList(),
+        "a new enumeration in AnnalsApi is pinned to its Java enum above");
   }
 }

@@ -21,7 +21,9 @@ class EventPagesWriterTest {
           "947-12",
           "{\"total\": 42, \"note\": \"a \\\"quoted\\\" ü\"}",
           "{\"correlationId\": \"c-1\"}",
-          "2026-11-22T01:00:00Z");
+          "2026-11-22T01:00:00Z",
+          2,
+          null);
 
   @Test
   void writesValidJsonWithTheStoredValuesAsTheyAre() throws Exception {
@@ -33,6 +35,8 @@ class EventPagesWriterTest {
     assertEquals("a \"quoted\" ü", e.getJsonObject("data").getString("note"));
     assertEquals("c-1", e.getJsonObject("metadata").getString("correlationId"));
     assertEquals(4, page.getInt("next"));
+    assertEquals(2, e.getInt("schemaVersion"));
+    assertEquals(false, e.containsKey("upcastError"));
     assertEquals(true, write(new StreamPageView(List.of(), null)).isNull("next"));
   }
 
@@ -41,6 +45,26 @@ class EventPagesWriterTest {
     JsonObject page = write(new AllPageView(List.of(EVENT), "947-12"));
     assertEquals("947-12", page.getString("checkpoint"));
     assertEquals("947-12", page.getJsonArray("events").getJsonObject(0).getString("position"));
+  }
+
+  @Test
+  void writesAnUpcastErrorOnlyWhenThereIsOne() throws Exception {
+    EventView failed =
+        new EventView(
+            EVENT.eventId(),
+            EVENT.streamId(),
+            EVENT.type(),
+            EVENT.version(),
+            EVENT.position(),
+            EVENT.data(),
+            EVENT.metadata(),
+            EVENT.recordedAt(),
+            1,
+            "upcaster \"X\" failed");
+    JsonObject e =
+        write(new AllPageView(List.of(failed), "947-12")).getJsonArray("events").getJsonObject(0);
+    assertEquals("upcaster \"X\" failed", e.getString("upcastError"));
+    assertEquals(1, e.getInt("schemaVersion"));
   }
 
   private static JsonObject write(Object page) throws Exception {

@@ -4,6 +4,7 @@ import dev.annals.eventstore.api.EventType;
 import dev.annals.eventstore.api.StreamId;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.util.Optional;
 
 /**
  * What the event store needs to know about one kind of aggregate: its stream category, how its
@@ -61,6 +62,18 @@ public interface AggregateType<A extends Aggregate<E>, E> {
    * @throws RuntimeException when the state does not decode: the snapshot is then ignored
    */
   A restore(String id, int schemaVersion, JsonValue state);
+
+  /**
+   * An aggregate in a snapshot's state read from its stored JSON text, or empty to have the text
+   * parsed into a tree and given to {@link #restore(String, int, JsonValue)} (the default). A type
+   * whose state is large (a long list) can read the text with a streaming parser instead; it must
+   * accept and refuse exactly what {@link #restore(String, int, JsonValue)} does.
+   *
+   * @throws RuntimeException when the state does not decode: the snapshot is then ignored
+   */
+  default Optional<A> restoreText(String id, int schemaVersion, String state) {
+    return Optional.empty();
+  }
 
   /** The aggregate's stream. */
   default StreamId streamOf(String id) {

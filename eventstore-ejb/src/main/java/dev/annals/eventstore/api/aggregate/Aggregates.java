@@ -1,5 +1,6 @@
 package dev.annals.eventstore.api.aggregate;
 
+import dev.annals.eventstore.api.AppendContext;
 import dev.annals.tenancy.api.TenantId;
 import jakarta.ejb.Local;
 import java.time.Instant;
@@ -71,4 +72,26 @@ public interface Aggregates {
    */
   <A extends Aggregate<E>, E> Saved<A> execute(
       TenantId tenant, AggregateType<A, E> type, String id, Command<A> command);
+
+  /**
+   * Saves the events the caller raised on an aggregate it loaded (or on a blank one, for a stream
+   * that must not exist yet) with its loaded version as the exact expected version, in the caller's
+   * transaction: for callers that decide over several steps (a saga's executor) rather than through
+   * one {@link Command}.
+   *
+   * @param tenant the tenant
+   * @param type the aggregate's kind
+   * @param aggregate the aggregate with its raised events
+   * @param commandName what decided, for the events' metadata
+   * @param context correlation, causation and principal for the events' metadata
+   * @return the aggregate, saved (unchanged when it raised nothing)
+   * @throws dev.annals.eventstore.api.WrongExpectedVersionException when the stream changed since
+   *     the aggregate was loaded
+   */
+  <A extends Aggregate<E>, E> Saved<A> save(
+      TenantId tenant,
+      AggregateType<A, E> type,
+      A aggregate,
+      String commandName,
+      AppendContext context);
 }

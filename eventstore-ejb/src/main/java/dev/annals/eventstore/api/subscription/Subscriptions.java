@@ -74,4 +74,22 @@ public interface Subscriptions {
    * @throws SubscriptionNotFoundException when there is none of this name
    */
   SubscriptionInfo delete(TenantId tenant, SubscriptionName name);
+
+  /**
+   * Sets the subscription's retry and breaker policy (audited); its runner takes it within seconds.
+   *
+   * @return the policy as set
+   * @throws SubscriptionNotFoundException when there is none of this name
+   */
+  dev.annals.dlq.api.ConsumerPolicy setPolicy(
+      TenantId tenant, SubscriptionName name, dev.annals.dlq.api.ConsumerPolicy policy);
+
+  /** The subscriptions' circuit breakers as their driving nodes last recorded them, by name. */
+  java.util.Map<String, dev.annals.dlq.api.BreakerStatus> breakers(TenantId tenant);
+
+  /**
+   * The breakers of the tenant's webhook hosts (shared by the subscriptions that post there) as the
+   * driving nodes last recorded them, by {@link SubscriptionTarget.Webhook#host()}.
+   */
+  java.util.Map<String, dev.annals.dlq.api.BreakerStatus> hostBreakers(TenantId tenant);
 }

@@ -14,6 +14,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The research workflow's stored forms. Events: {@code WorkflowCreated} {@code {"title",
@@ -124,6 +125,14 @@ public final class WorkflowType implements AggregateType<Workflow, WorkflowEvent
     w.restore(
         status, string(o, "title"), string(o, "question"), string(o, "methodology"), steps, reason);
     return w;
+  }
+
+  @Override
+  public Optional<Workflow> restoreText(String id, int schemaVersion, String state) {
+    if (!readsSnapshotSchema(schemaVersion)) {
+      throw new IllegalArgumentException("Unknown snapshot schema version " + schemaVersion);
+    }
+    return Optional.of(WorkflowSnapshotReader.read(id, state));
   }
 
   private static JsonObject step(String name, JsonValue result) {

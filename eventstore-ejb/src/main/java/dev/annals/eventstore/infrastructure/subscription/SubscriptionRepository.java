@@ -5,6 +5,7 @@ import dev.annals.tenancy.api.TenantConnections;
 import dev.annals.tenancy.api.TenantId;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.sql.Array;
@@ -72,17 +73,21 @@ public class SubscriptionRepository {
 
   @EJB TenantConnections connections;
 
+  @Inject WebhookSecrets secrets;
+
   /**
-   * How many subscriptions the tenant holds, counted under a per-tenant lock held to the end of the
-   * caller's transaction, so concurrent creations of one tenant count one after another (a quota
-   * check on this count is exact).
+   * How many subscriptions the tenant holds (projection generations, which the platform creates,
+   * not counted), counted under a per-tenant lock held to the end of the caller's transaction, so
+   * concurrent creations of one tenant count one after another (a quota check on this count is
+   * exact).
    */
   public long countLocked(TenantId tenant) throws SQLException {
     try (Connection c = connections.connection(tenant);
         PreparedStatement ps =
             c.prepareStatement(
                 "SELECT pg_advisory_xact_lock(hashtext('annals.subscriptions'), hashtext(?)),"
-                    + " (SELECT count(*) FROM subscriptions)")) {
+                    + " (SELECT count(*) FROM subscriptions"
+                    + " WHERE handler IS DISTINCT FROM 'projections')")) {
       ps.setString(1, tenant.value());
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -91,7 +96,7 @@ public class SubscriptionRepository {
     }
   }
 
-  /** Stores a new subscription; false when the name is taken. */
+  /** Stores a new subscription (its webhook secret sealed); false when the name is taken. */
   public boolean insert(TenantId tenant, SubscriptionRow row) throws SQLException {
     try (Connection c = connections.connection(tenant);
         PreparedStatement ps =
@@ -105,7 +110,8 @@ public class SubscriptionRepository {
       ps.setArray(4, row.eventTypes().isEmpty() ? null : texts(c, row.eventTypes()));
       ps.setString(5, row.handler().orElse(null));
       ps.setString(6, row.webhookUrl().orElse(null));
-      ps.setString(7, row.webhookSecret().orElse(null));
+      ps.setString(
+          7, row.webhookSecret().map(k -> secrets.seal(tenant, row.name(), k)).orElse(null));
       ps.setString(8, Long.toString(row.checkpoint().transactionId()));
       ps.setLong(9, row.checkpoint().position());
       return ps.executeUpdate() == 1;

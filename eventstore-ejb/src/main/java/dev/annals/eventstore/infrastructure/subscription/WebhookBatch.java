@@ -30,24 +30,30 @@ public final class WebhookBatch {
     JsonText.string(b, subscription);
     b.append(",\"events\":[");
     for (int i = 0; i < events.size(); i++) {
-      RecordedEvent e = events.get(i);
       if (i > 0) {
         b.append(',');
       }
-      JsonText.event(
-          b,
-          e.eventId().toString(),
-          e.streamId().value(),
-          e.type(),
-          e.version(),
-          e.position().toString(),
-          e.data(),
-          e.metadata(),
-          e.recordedAt().toString());
+      event(b, events.get(i));
     }
     b.append("],\"checkpoint\":");
     JsonText.string(b, next.toString());
     return b.append('}').toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** One event as reads return it (a batch's element, a dead letter's event). */
+  public static void event(StringBuilder b, RecordedEvent e) {
+    JsonText.event(
+        b,
+        e.eventId().toString(),
+        e.streamId().value(),
+        e.type(),
+        e.version(),
+        e.position().toString(),
+        e.data(),
+        e.metadata(),
+        e.recordedAt().toString(),
+        e.schemaVersion(),
+        e.upcastError().orElse(null));
   }
 
   /** The header's value for {@code body}: {@code sha256=} and the lower-case hex HMAC. */

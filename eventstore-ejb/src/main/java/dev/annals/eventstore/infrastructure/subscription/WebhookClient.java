@@ -1,5 +1,6 @@
 package dev.annals.eventstore.infrastructure.subscription;
 
+import dev.annals.tenancy.api.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -21,7 +22,22 @@ public class WebhookClient {
   @ConfigProperty(name = "annals.subscriptions.webhook.timeout-ms", defaultValue = "5000")
   long timeoutMs;
 
+  @Inject WebhookSecrets secrets;
+
   private volatile HttpClient client;
+
+  /**
+   * Sends one batch of the webhook subscription {@code row} of {@code tenant}, signed with its
+   * secret.
+   *
+   * @return the response's status code
+   * @throws IOException when no response came (refused, timed out, reset)
+   */
+  public int post(TenantId tenant, SubscriptionRow row, byte[] body) throws IOException {
+    String secret = secrets.open(tenant, row.name(), row.webhookSecret().orElseThrow());
+    return post(
+        URI.create(row.webhookUrl().orElseThrow()), body, WebhookBatch.signature(secret, body));
+  }
 
   /**
    * Sends one batch.

@@ -2,14 +2,13 @@ package dev.annals.eventstore.infrastructure.wakeup;
 
 import dev.annals.eventstore.infrastructure.RedisConnection;
 import dev.annals.eventstore.infrastructure.RedisStatus;
+import dev.annals.tenancy.api.AfterCommit;
 import dev.annals.tenancy.api.TenantId;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Iterator;
 import java.util.Set;
@@ -71,20 +70,7 @@ public class WakeupPublisher {
       return;
     }
     transactions.putResource(key, Boolean.TRUE);
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {
-            // nothing to do before the outcome is known
-          }
-
-          @Override
-          public void afterCompletion(int outcome) {
-            if (outcome == Status.STATUS_COMMITTED) {
-              committed(tenant);
-            }
-          }
-        });
+    AfterCommit.run(transactions, () -> committed(tenant));
   }
 
   /** The tenant's append has committed: publish its wake-up soon, off the caller's thread. */

@@ -10,6 +10,7 @@ import dev.annals.eventstore.api.StreamSlice;
 import dev.annals.eventstore.api.aggregate.Aggregate;
 import dev.annals.eventstore.api.aggregate.AggregateType;
 import dev.annals.eventstore.api.snapshot.Snapshot;
+import dev.annals.eventstore.api.upcast.UpcastFailedException;
 import dev.annals.eventstore.infrastructure.snapshot.SnapshotRepository;
 import dev.annals.eventstore.internal.StoreFailure;
 import dev.annals.eventstore.internal.snapshot.IgnoredSnapshots;
@@ -70,6 +71,10 @@ public class AggregateLoader {
         if (e.version() > target || (asOf != null && e.recordedAt().isAfter(asOf))) {
           return found(aggregate);
         }
+        if (e.upcastError().isPresent()) {
+          throw new UpcastFailedException(
+              e.eventId(), e.type(), e.schemaVersion(), e.upcastError().get());
+        }
         aggregate.replay(type.decode(e.type(), parse(e.data())), e.version());
       }
       if (page.next().isEmpty()) {
@@ -103,7 +108,9 @@ public class AggregateLoader {
           ignored.ignore(tenant, s, "schema version " + s.schemaVersion() + " is unknown");
         } else {
           try {
-            A aggregate = type.restore(id, s.schemaVersion(), parse(s.state()));
+            A aggregate =
+                type.restoreText(id, s.schemaVersion(), s.state())
+                    .orElseGet(() -> type.restore(id, s.schemaVersion(), parse(s.state())));
             aggregate.restoredAt(s.version());
             return Optional.of(aggregate);
           } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.annals.eventstore.internal.aggregate;
 
+import dev.annals.eventstore.api.AppendContext;
 import dev.annals.eventstore.api.AppendResult;
 import dev.annals.eventstore.api.Direction;
 import dev.annals.eventstore.api.EventId;
@@ -8,6 +9,7 @@ import dev.annals.eventstore.api.EventStoreLimits;
 import dev.annals.eventstore.api.ExpectedVersion;
 import dev.annals.eventstore.api.JsonText;
 import dev.annals.eventstore.api.NewEvent;
+import dev.annals.eventstore.api.ReadForm;
 import dev.annals.eventstore.api.RecordedEvent;
 import dev.annals.eventstore.api.StreamId;
 import dev.annals.eventstore.api.StreamInfo;
@@ -115,6 +117,16 @@ public class AggregatesBean implements Aggregates {
     return save(tenant, type, aggregate, command);
   }
 
+  @Override
+  public <A extends Aggregate<E>, E> Saved<A> save(
+      TenantId tenant,
+      AggregateType<A, E> type,
+      A aggregate,
+      String commandName,
+      AppendContext context) {
+    return save(tenant, type, aggregate, new Command<>(commandName, a -> {}, null, null, context));
+  }
+
   private <A extends Aggregate<E>, E> Saved<A> save(
       TenantId tenant, AggregateType<A, E> type, A aggregate, Command<A> command) {
     List<E> raised = aggregate.raisedEvents();
@@ -168,7 +180,8 @@ public class AggregatesBean implements Aggregates {
             stream,
             head.get().version(),
             Direction.BACKWARD,
-            Math.min(REPLAY_LOOKBACK, limits.maxReadLimit()));
+            Math.min(REPLAY_LOOKBACK, limits.maxReadLimit()),
+            ReadForm.STORED); // only ids are compared
     for (RecordedEvent e : last.events()) {
       if (e.eventId().equals(id)) {
         return true;

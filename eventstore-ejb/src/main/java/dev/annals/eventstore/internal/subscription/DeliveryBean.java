@@ -1,7 +1,12 @@
 package dev.annals.eventstore.internal.subscription;
 
+import dev.annals.dlq.api.DeadLetterQueue;
+import dev.annals.eventstore.api.AllScan;
 import dev.annals.eventstore.api.Checkpoint;
+import dev.annals.eventstore.api.Direction;
+import dev.annals.eventstore.api.ReadForm;
 import dev.annals.eventstore.api.RecordedEvent;
+import dev.annals.eventstore.api.StreamId;
 import dev.annals.eventstore.api.subscription.SubscriptionBatch;
 import dev.annals.eventstore.api.subscription.SubscriptionFilter;
 import dev.annals.eventstore.api.subscription.SubscriptionHandler;
@@ -10,17 +15,22 @@ import dev.annals.eventstore.infrastructure.EventReader;
 import dev.annals.eventstore.infrastructure.subscription.StoredState;
 import dev.annals.eventstore.infrastructure.subscription.SubscriptionRepository;
 import dev.annals.eventstore.infrastructure.subscription.SubscriptionRow;
+import dev.annals.eventstore.internal.AllFollowing;
+import dev.annals.eventstore.internal.upcast.Upcasting;
 import dev.annals.tenancy.api.TenantId;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The driver's transactions, each on its own (REQUIRES_NEW): claiming leases, delivering a batch to
@@ -32,13 +42,22 @@ import java.util.Optional;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class DeliveryBean {
 
+  /** The largest batch a handler may ask for ({@link SubscriptionHandler#batchSize}). */
+  static final int MAX_HANDLER_BATCH = 5000;
+
   @Inject SubscriptionRepository repository;
 
   @Inject EventReader reader;
 
+  @Inject AllFollowing following;
+
   @Inject HandlerRegistry handlers;
 
+  @Inject Upcasting upcasting;
+
   @Inject SubscriptionsConfig config;
+
+  @EJB DeadLetterQueue deadLetters;
 
   @Resource SessionContext context;
 
@@ -49,6 +68,23 @@ public class DeliveryBean {
 
   /** The next batch while {@code node} drives the subscription; empty when it does not. */
   public Optional<Delivery> read(TenantId tenant, String name, String node) throws SQLException {
+    return read(tenant, name, node, false);
+  }
+
+  /**
+   * The next batch while {@code node} drives the subscription; empty when it does not. Matched
+   * events of streams with a dead letter ahead are set apart to be parked. With {@code narrow}
+   * (after a failed batch) the batch ends at its first event to deliver. An event that cannot be
+   * upcast ends the batch before it, or fails it alone (see {@link DeliveryPlan}).
+   */
+  public Optional<Delivery> read(TenantId tenant, String name, String node, boolean narrow)
+      throws SQLException {
+    return read(tenant, name, node, narrow, false);
+  }
+
+  private Optional<Delivery> read(
+      TenantId tenant, String name, String node, boolean narrow, boolean forLetter)
+      throws SQLException {
     Optional<SubscriptionRow> found = repository.find(tenant, name);
     if (found.isEmpty()
         || found.get().state() != StoredState.RUNNING
@@ -56,21 +92,38 @@ public class DeliveryBean {
       return Optional.empty();
     }
     SubscriptionRow row = found.get();
-    int limit = config.batchSize();
-    List<RecordedEvent> page =
-        reader
-            .readAll(tenant, row.checkpoint(), limit)
+    int limit =
+        row.handler()
+            .flatMap(handlers::find)
+            .map(h -> Math.min(h.batchSize(), MAX_HANDLER_BATCH))
+            .filter(n -> n > 0)
+            .orElse(config.batchSize());
+    SubscriptionFilter filter =
+        new SubscriptionFilter(row.streamPrefix(), new HashSet<>(row.eventTypes()));
+    AllScan scan =
+        following
+            .scan(tenant, row.checkpoint(), limit, ReadForm.CURRENT, filter)
             .orElseThrow(
                 () ->
                     new DeliveryFailedException(
                         "checkpoint " + row.checkpoint() + " is no event of the tenant",
                         true,
                         null));
-    SubscriptionFilter filter =
-        new SubscriptionFilter(row.streamPrefix(), new HashSet<>(row.eventTypes()));
-    List<RecordedEvent> matched = page.stream().filter(filter::matches).toList();
-    Checkpoint next = page.isEmpty() ? row.checkpoint() : page.get(page.size() - 1).position();
-    return Optional.of(new Delivery(row, matched, next, page.size() == limit));
+    List<RecordedEvent> matched = scan.events();
+    Set<String> blocked =
+        matched.isEmpty()
+            ? Set.of()
+            : deadLetters.blockedStreams(tenant, SubscriptionLetters.KIND, name);
+    return Optional.of(
+        DeliveryPlan.split(
+            row,
+            matched,
+            blocked,
+            scan.checkpoint(),
+            scan.full(),
+            narrow,
+            forLetter,
+            scan.heldBack()));
   }
 
   /**
@@ -81,47 +134,64 @@ public class DeliveryBean {
    */
   public Delivery.Outcome deliverToHandler(TenantId tenant, String name, String node)
       throws SQLException {
-    Optional<Delivery> read = read(tenant, name, node);
+    return deliverToHandler(tenant, name, node, false).outcome();
+  }
+
+  /**
+   * What a delivery to a handler came to.
+   *
+   * @param outcome the outcome
+   * @param delivered the events handed to the handler (empty when none was)
+   * @param next where the checkpoint went
+   */
+  public record HandlerDelivery(
+      Delivery.Outcome outcome, List<RecordedEvent> delivered, Checkpoint next) {}
+
+  /**
+   * Delivers the next batch ({@link #read(TenantId, String, String, boolean) narrowed} or not) to
+   * the subscription's handler, parks what waits behind dead letters and advances the checkpoint,
+   * in this one transaction.
+   *
+   * @throws DeliveryFailedException when the handler is missing or throws: all rolls back
+   */
+  public HandlerDelivery deliverToHandler(TenantId tenant, String name, String node, boolean narrow)
+      throws SQLException {
+    Optional<Delivery> read = read(tenant, name, node, narrow);
     if (read.isEmpty()) {
-      return Delivery.Outcome.LOST;
+      return new HandlerDelivery(Delivery.Outcome.LOST, List.of(), Checkpoint.START);
     }
     Delivery d = read.get();
     if (d.row().handler().isEmpty()) {
-      return Delivery.Outcome.LOST; // deleted and created again as a webhook: a new runner
+      // deleted and created again as a webhook: a new runner
+      return new HandlerDelivery(Delivery.Outcome.LOST, List.of(), Checkpoint.START);
     }
     if (d.empty()) {
-      return Delivery.Outcome.CAUGHT_UP;
+      return new HandlerDelivery(d.acknowledged(), List.of(), d.next());
     }
     if (!d.matched().isEmpty()) {
       String handlerName = d.row().handler().orElseThrow();
-      SubscriptionHandler handler =
-          handlers
-              .find(handlerName)
-              .orElseThrow(
-                  () ->
-                      new DeliveryFailedException(
-                          "no handler named '" + handlerName + "' is deployed on " + node,
-                          true,
-                          null));
+      SubscriptionHandler handler = handler(handlerName, node, true);
       try {
         handler.handle(
             new SubscriptionBatch(tenant, new SubscriptionName(name), d.matched(), d.next()));
       } catch (RuntimeException e) {
         throw new DeliveryFailedException(
-            "handler '" + handlerName + "' failed: " + Failures.describe(e), false, e);
+            "handler '" + handlerName + "' failed: " + Failures.describe(e), false, e, d.matched());
       }
     }
+    park(tenant, name, d);
     if (!repository.advance(
         tenant, name, node, d.row().checkpoint(), d.next(), d.matched().size(), config.leaseMs())) {
       context.setRollbackOnly();
-      return Delivery.Outcome.LOST;
+      return new HandlerDelivery(Delivery.Outcome.LOST, List.of(), Checkpoint.START);
     }
-    return d.acknowledged();
+    return new HandlerDelivery(d.acknowledged(), d.matched(), d.next());
   }
 
   /** Acknowledges a batch delivered elsewhere (a webhook); false when this node lost it. */
   public boolean advance(TenantId tenant, String name, String node, Delivery delivered)
       throws SQLException {
+    park(tenant, name, delivered);
     return repository.advance(
         tenant,
         name,
@@ -142,5 +212,91 @@ public class DeliveryBean {
       TenantId tenant, String name, String node, String error, boolean permanent)
       throws SQLException {
     repository.recordFailure(tenant, name, node, error, permanent);
+  }
+
+  /**
+   * Sends {@code head} to the dead-letter queue, parks what waits behind dead letters before it and
+   * moves the checkpoint past it, in this one transaction (so the letter is sent exactly when the
+   * checkpoint moves). The batch is read again, narrowed: when its first event to deliver is no
+   * longer {@code head} (a reset, a redrive meanwhile), nothing happens.
+   */
+  public Delivery.Outcome deadLetter(
+      TenantId tenant,
+      String name,
+      String node,
+      RecordedEvent head,
+      FailureHandling.Decision.DeadLetter decision,
+      String cause,
+      String stackSummary)
+      throws SQLException {
+    Optional<Delivery> read = read(tenant, name, node, true, true);
+    if (read.isEmpty()) {
+      return Delivery.Outcome.LOST;
+    }
+    Delivery d = read.get();
+    if (d.matched().isEmpty() || !d.matched().get(0).eventId().equals(head.eventId())) {
+      return Delivery.Outcome.MORE;
+    }
+    park(tenant, name, d);
+    deadLetters.send(
+        SubscriptionLetters.open(
+            tenant,
+            name,
+            head,
+            decision.attempts(),
+            cause,
+            stackSummary,
+            decision.firstFailure(),
+            Instant.now()));
+    if (!repository.advance(
+        tenant, name, node, d.row().checkpoint(), d.next(), 0, config.leaseMs())) {
+      context.setRollbackOnly();
+      return Delivery.Outcome.LOST;
+    }
+    return d.acknowledged();
+  }
+
+  /** The subscription as stored (for a redrive). */
+  public Optional<SubscriptionRow> find(TenantId tenant, String name) throws SQLException {
+    return repository.find(tenant, name);
+  }
+
+  /** One event as reads return it now (current upcasters), by stream, version and id. */
+  public Optional<RecordedEvent> event(
+      TenantId tenant, StreamId stream, long version, dev.annals.eventstore.api.EventId id)
+      throws SQLException {
+    return reader
+        .readStream(tenant, stream, version, Direction.FORWARD, 1)
+        .flatMap(page -> page.stream().filter(e -> e.eventId().equals(id)).findFirst());
+  }
+
+  /**
+   * Delivers one event again to the handler of {@code row}, in this transaction (a redrive).
+   *
+   * @throws DeliveryFailedException when the handler is not deployed here or throws
+   */
+  public void redeliverToHandler(TenantId tenant, SubscriptionRow row, RecordedEvent event) {
+    SubscriptionHandler handler = handler(row.handler().orElseThrow(), "this node", false);
+    handler.handle(
+        new SubscriptionBatch(
+            tenant, new SubscriptionName(row.name()), List.of(event), event.position()));
+  }
+
+  /** The deployed handler of this name; missing, a failure ({@code permanent} for delivery). */
+  private SubscriptionHandler handler(String handlerName, String node, boolean permanent) {
+    return handlers
+        .find(handlerName)
+        .orElseThrow(
+            () ->
+                new DeliveryFailedException(
+                    "no handler named '" + handlerName + "' is deployed on " + node,
+                    permanent,
+                    null));
+  }
+
+  private void park(TenantId tenant, String name, Delivery d) {
+    for (RecordedEvent e : d.parked()) {
+      deadLetters.send(SubscriptionLetters.parked(tenant, name, e));
+    }
   }
 }

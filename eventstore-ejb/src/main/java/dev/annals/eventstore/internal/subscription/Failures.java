@@ -1,6 +1,6 @@
 package dev.annals.eventstore.internal.subscription;
 
-import java.sql.SQLException;
+import dev.annals.dlq.api.FailureKinds;
 
 /**
  * A failure as operators see it in a subscription's last error: the exception's kind and message,
@@ -9,18 +9,11 @@ import java.sql.SQLException;
 final class Failures {
 
   /** Longest description kept. */
-  static final int MAX = 500;
+  static final int MAX = FailureKinds.MAX_DESCRIPTION;
 
   private Failures() {}
 
   static String describe(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql) {
-        return "a database error (SQLState " + sql.getSQLState() + ")";
-      }
-    }
-    String text =
-        e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    return text.length() <= MAX ? text : text.substring(0, MAX) + "…";
+    return FailureKinds.describe(e);
   }
 }

@@ -1,5 +1,7 @@
 package dev.annals.eventstore.internal.subscription;
 
+import dev.annals.dlq.api.Policies;
+import dev.annals.dlq.api.RedeliveryRegistry;
 import dev.annals.eventstore.api.Wakeups;
 import dev.annals.eventstore.infrastructure.subscription.WebhookClient;
 import dev.annals.tenancy.api.Tenant;
@@ -50,9 +52,17 @@ public class SubscriptionDriver {
 
   @EJB DeliveryBean delivery;
 
+  @EJB Policies policies;
+
+  @EJB RedeliveryRegistry redeliveries;
+
+  @EJB SubscriptionRedelivery redelivery;
+
   @Inject Wakeups wakeups;
 
   @Inject WebhookClient webhooks;
+
+  @Inject HostBreakers hostBreakers;
 
   @Inject NodeIdentity node;
 
@@ -65,6 +75,7 @@ public class SubscriptionDriver {
 
   @PostConstruct
   void start() {
+    redeliveries.register(SubscriptionLetters.KIND, redelivery::redeliver);
     long interval = config.scanIntervalMs();
     scans = executor.scheduleWithFixedDelay(this::scan, interval, interval, TimeUnit.MILLISECONDS);
     LOG.log(Level.INFO, "Subscriptions are driven from node {0}", node.id());
@@ -157,11 +168,55 @@ public class SubscriptionDriver {
                 webhooks,
                 executor,
                 config.retryBackoffMs(),
+                name.startsWith(SubscriptionsBean.PROJECTION_PREFIX)
+                    ? config.projectionWakeDelayMs()
+                    : 0,
+                failureHandling(tenant, name),
+                hostBreakers,
                 stopped -> runners.remove(key, stopped));
         runners.put(key, runner);
         runner.start(wakeups);
       }
     }
+  }
+
+  /**
+   * The subscription's policy and breaker; its breaker's changes are recorded for the view, and the
+   * state last recorded (before a restart, or by the node that drove it before) is taken over.
+   */
+  private FailureHandling failureHandling(TenantId tenant, String name) {
+    FailureHandling handling =
+        new FailureHandling(
+            () -> {
+              try {
+                return policies.policy(tenant, SubscriptionLetters.KIND, name);
+              } catch (RuntimeException e) {
+                return policies.defaults();
+              }
+            },
+            status -> {
+              try {
+                policies.recordBreaker(tenant, SubscriptionLetters.KIND, name, status);
+              } catch (RuntimeException e) {
+                LOG.log(
+                    Level.FINE,
+                    "Could not record the breaker of {0}/{1}: {2}",
+                    new Object[] {tenant, name, Failures.describe(e)});
+              }
+            },
+            config.poisonAfter(),
+            config.poisonFastMs(),
+            System::currentTimeMillis,
+            () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+    try {
+      handling.restore(policies.breaker(tenant, SubscriptionLetters.KIND, name));
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.FINE,
+          "Could not read the breaker of {0}/{1}: {2}",
+          new Object[] {tenant, name, Failures.describe(e)});
+    }
+    return handling;
   }
 
   private static String key(TenantId tenant, String name) {

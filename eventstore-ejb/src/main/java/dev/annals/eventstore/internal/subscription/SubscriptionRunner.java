@@ -1,11 +1,17 @@
 package dev.annals.eventstore.internal.subscription;
 
+import dev.annals.dlq.api.FailureKinds;
+import dev.annals.dlq.api.StreamReleasedException;
+import dev.annals.eventstore.api.Recheck;
+import dev.annals.eventstore.api.RecordedEvent;
 import dev.annals.eventstore.api.Wakeups;
+import dev.annals.eventstore.api.subscription.SubscriptionTarget;
 import dev.annals.eventstore.infrastructure.subscription.WebhookBatch;
 import dev.annals.eventstore.infrastructure.subscription.WebhookClient;
 import dev.annals.tenancy.api.TenantId;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,14 +22,20 @@ import java.util.logging.Logger;
 /**
  * Drives one subscription on this node while the node holds its lease: woken by {@link Wakeups} (or
  * the driver), it delivers batch after batch until caught up, one batch at a time (so per-stream
- * order holds), always reading from the database by checkpoint. A failed batch is recorded and
- * retried after a fixed pause (issue 13 replaces this with backoff, breakers and dead letters:
- * {@link #failed} is the seam). It stops when the node loses the lease, or the subscription is
- * paused, stopped or deleted.
+ * order holds), always reading from the database by checkpoint. A failed batch is recorded and,
+ * through {@link FailureHandling}, retried with exponential backoff and jitter (one event at a time
+ * after a failed batch) until its event at fault is dead-lettered; an open circuit breaker, its own
+ * or its webhook host's ({@link HostBreakers}), pauses it. When a batch ends short while committed
+ * events wait behind an older open transaction, it reads again soon ({@link Recheck}) instead of
+ * waiting for a wake-up that transaction may never send. It stops when the node loses the lease, or
+ * the subscription is paused, stopped or deleted.
  */
 final class SubscriptionRunner {
 
   private static final Logger LOG = Logger.getLogger(SubscriptionRunner.class.getName());
+
+  /** The longest pause between reads while events stay held back by an open transaction. */
+  static final long MAX_RECHECK_MILLIS = 500;
 
   private final TenantId tenant;
   private final String name;
@@ -32,13 +44,20 @@ final class SubscriptionRunner {
   private final WebhookClient webhooks;
   private final ScheduledExecutorService executor;
   private final long backoffMs;
+  private final long wakeDelayMs;
+  private final FailureHandling failures;
+  private final HostBreakers hosts;
   private final java.util.function.Consumer<SubscriptionRunner> onStop;
 
   private final AtomicBoolean busy = new AtomicBoolean();
+  private final AtomicBoolean recheckPending = new AtomicBoolean();
   private volatile boolean again;
   private volatile boolean closed;
   private volatile long retryAt;
   private volatile boolean handlerTarget;
+  private volatile long hostPauseMs;
+  private boolean progressed; // by the last delivery attempt; read and written by the running task
+  private final Recheck recheck = new Recheck(MAX_RECHECK_MILLIS);
   private Wakeups.Registration registration;
 
   SubscriptionRunner(
@@ -49,6 +68,9 @@ final class SubscriptionRunner {
       WebhookClient webhooks,
       ScheduledExecutorService executor,
       long backoffMs,
+      long wakeDelayMs,
+      FailureHandling failures,
+      HostBreakers hosts,
       java.util.function.Consumer<SubscriptionRunner> onStop) {
     this.tenant = tenant;
     this.name = name;
@@ -57,6 +79,9 @@ final class SubscriptionRunner {
     this.webhooks = webhooks;
     this.executor = executor;
     this.backoffMs = backoffMs;
+    this.wakeDelayMs = wakeDelayMs;
+    this.failures = failures;
+    this.hosts = hosts;
     this.onStop = onStop;
   }
 
@@ -82,11 +107,19 @@ final class SubscriptionRunner {
     return closed;
   }
 
-  /** Something may have changed: deliver soon, unless a failed batch waits for its retry time. */
+  /**
+   * Something may have changed: deliver soon, unless a failed batch waits for its retry time. With
+   * a wake delay (projections) the runner starts that much later and, after each pass, waits again
+   * before the next, so the commits of that time are read in one batch.
+   */
   void wake() {
     again = true;
     if (!closed && busy.compareAndSet(false, true)) {
-      executor.execute(this::run);
+      if (wakeDelayMs > 0) {
+        executor.schedule(this::run, wakeDelayMs, TimeUnit.MILLISECONDS);
+      } else {
+        executor.execute(this::run);
+      }
     }
   }
 
@@ -95,6 +128,9 @@ final class SubscriptionRunner {
       while (again && !closed && System.currentTimeMillis() >= retryAt) {
         again = false;
         drain();
+        if (wakeDelayMs > 0) {
+          break; // woken meanwhile: the next pass waits its delay (below)
+        }
       }
     } finally {
       busy.set(false);
@@ -106,19 +142,49 @@ final class SubscriptionRunner {
 
   private void drain() {
     while (!closed) {
+      long paused = failures.waitMs();
+      if (paused > 0) {
+        retryAfter(paused); // the breaker is open: nothing is tried, so nothing is skipped
+        return;
+      }
       Delivery.Outcome outcome;
+      long started = System.currentTimeMillis();
       try {
         outcome = deliverOne();
       } catch (RuntimeException | IOException | java.sql.SQLException e) {
-        failed(e);
+        if (unwrap(e) instanceof StreamReleasedException) {
+          continue; // a redrive released the stream meanwhile: deliver its events instead
+        }
+        if (failed(e, System.currentTimeMillis() - started)) {
+          continue;
+        }
         return;
       }
+      long recheckIn = recheck.after(outcome == Delivery.Outcome.HELD_BACK, progressed);
       switch (outcome) {
         case MORE -> {}
         case CAUGHT_UP -> {
           return;
         }
+        case PAUSED -> {
+          retryAfter(hostPauseMs); // the webhook host's breaker: nothing was tried
+          return;
+        }
+        case HELD_BACK -> {
+          // the transaction holding events back may end without a wake-up: look again soon
+          if (recheckPending.compareAndSet(false, true)) {
+            executor.schedule(
+                () -> {
+                  recheckPending.set(false);
+                  wake();
+                },
+                recheckIn,
+                TimeUnit.MILLISECONDS);
+          }
+          return;
+        }
         case LOST -> {
+          failures.reset();
           stop();
           return;
         }
@@ -127,35 +193,64 @@ final class SubscriptionRunner {
   }
 
   private Delivery.Outcome deliverOne() throws IOException, java.sql.SQLException {
+    boolean narrow = failures.narrow();
+    progressed = false;
     if (handlerTarget) {
-      return delivery.deliverToHandler(tenant, name, node);
+      DeliveryBean.HandlerDelivery done = delivery.deliverToHandler(tenant, name, node, narrow);
+      failures.succeeded(done.delivered(), done.next());
+      progressed = !done.delivered().isEmpty() || done.outcome() == Delivery.Outcome.MORE;
+      return done.outcome();
     }
-    Optional<Delivery> read = delivery.read(tenant, name, node);
+    Optional<Delivery> read = delivery.read(tenant, name, node, narrow);
     if (read.isEmpty()) {
       return Delivery.Outcome.LOST;
     }
     Delivery d = read.get();
     if (d.empty()) {
-      return Delivery.Outcome.CAUGHT_UP;
+      return d.acknowledged();
     }
+    progressed = true;
     if (d.row().handler().isPresent()) {
       handlerTarget = true; // a subscription's target never changes
-      return delivery.deliverToHandler(tenant, name, node);
+      return deliverOne();
     }
     if (!d.matched().isEmpty()) {
       byte[] body = WebhookBatch.body(name, d.matched(), d.next());
-      String secret = d.row().webhookSecret().orElseThrow();
       URI url = URI.create(d.row().webhookUrl().orElseThrow());
-      int status = webhooks.post(url, body, WebhookBatch.signature(secret, body));
+      String host = SubscriptionTarget.Webhook.host(url);
+      long paused = hosts.permit(tenant, host);
+      if (paused > 0) {
+        hostPauseMs = paused;
+        return Delivery.Outcome.PAUSED;
+      }
+      int status;
+      try {
+        status = webhooks.post(tenant, d.row(), body);
+      } catch (IOException e) {
+        hosts.record(tenant, host, false);
+        throw new DeliveryFailedException(
+            "the webhook did not answer: " + Failures.describe(e), false, e, d.matched());
+      }
+      hosts.record(tenant, host, status >= 200 && status <= 299);
       if (status < 200 || status > 299) {
-        throw new DeliveryFailedException("the webhook answered " + status, false, null);
+        throw new DeliveryFailedException(
+            "the webhook answered " + status, false, null, d.matched());
       }
     }
-    return delivery.advance(tenant, name, node, d) ? d.acknowledged() : Delivery.Outcome.LOST;
+    if (!delivery.advance(tenant, name, node, d)) {
+      return Delivery.Outcome.LOST;
+    }
+    failures.succeeded(d.matched(), d.next());
+    return d.acknowledged();
   }
 
-  /** The failure seam: record it, then retry the same batch after the pause. */
-  private void failed(Exception e) {
+  /**
+   * The failure seam: record it, then retry after the policy's backoff, or dead-letter the event at
+   * fault.
+   *
+   * @return true when delivery may go on at once (the event was dead-lettered)
+   */
+  private boolean failed(Exception e, long durationMs) {
     boolean permanent = unwrap(e) instanceof DeliveryFailedException f && f.permanent();
     Throwable cause = unwrap(e);
     String error =
@@ -173,10 +268,54 @@ final class SubscriptionRunner {
     LOG.log(Level.FINE, "Subscription {0}/{1} failed: {2}", new Object[] {tenant, name, error});
     if (permanent) {
       stop();
-      return;
+      return false;
     }
-    retryAt = System.currentTimeMillis() + backoffMs;
-    executor.schedule(this::wake, backoffMs, TimeUnit.MILLISECONDS);
+    List<RecordedEvent> attempted =
+        cause instanceof DeliveryFailedException f ? f.attempted() : List.of();
+    if (attempted.isEmpty()) {
+      retryAfter(backoffMs); // nothing was tried (the database did not answer): a fixed pause
+      return false;
+    }
+    FailureHandling.Decision decision = failures.failed(attempted, cause, error, durationMs);
+    if (decision instanceof FailureHandling.Decision.Retry retry) {
+      retryAfter(retry.afterMs());
+      return false;
+    }
+    FailureHandling.Decision.DeadLetter letter = (FailureHandling.Decision.DeadLetter) decision;
+    try {
+      Delivery.Outcome outcome =
+          delivery.deadLetter(
+              tenant, name, node, letter.head(), letter, error, FailureKinds.stackSummary(cause));
+      if (outcome == Delivery.Outcome.LOST) {
+        stop();
+        return false;
+      }
+      failures.deadLettered(letter.head());
+      LOG.log(
+          Level.INFO,
+          "Subscription {0}/{1} dead-lettered event {2} after {3} attempts{4}: {5}",
+          new Object[] {
+            tenant,
+            name,
+            letter.head().eventId(),
+            letter.attempts(),
+            letter.poison() ? " (poison)" : "",
+            error
+          });
+      return true;
+    } catch (RuntimeException | java.sql.SQLException sendFailed) {
+      LOG.log(
+          Level.WARNING,
+          "Could not dead-letter an event of subscription {0}/{1}: {2}",
+          new Object[] {tenant, name, Failures.describe(sendFailed)});
+      retryAfter(backoffMs);
+      return false;
+    }
+  }
+
+  private void retryAfter(long ms) {
+    retryAt = System.currentTimeMillis() + ms;
+    executor.schedule(this::wake, ms, TimeUnit.MILLISECONDS);
   }
 
   private static Throwable unwrap(Throwable e) {

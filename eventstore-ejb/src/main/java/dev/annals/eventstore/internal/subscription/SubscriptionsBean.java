@@ -1,5 +1,9 @@
 package dev.annals.eventstore.internal.subscription;
 
+import dev.annals.dlq.api.BreakerStatus;
+import dev.annals.dlq.api.ConsumerPolicy;
+import dev.annals.dlq.api.DeadLetterQueue;
+import dev.annals.dlq.api.Policies;
 import dev.annals.eventstore.api.Checkpoint;
 import dev.annals.eventstore.api.subscription.CreatedSubscription;
 import dev.annals.eventstore.api.subscription.SubscriptionExistsException;
@@ -14,6 +18,7 @@ import dev.annals.eventstore.infrastructure.subscription.AllPosition;
 import dev.annals.eventstore.infrastructure.subscription.StoredState;
 import dev.annals.eventstore.infrastructure.subscription.SubscriptionRepository;
 import dev.annals.eventstore.infrastructure.subscription.SubscriptionRow;
+import dev.annals.tenancy.api.AfterCommit;
 import dev.annals.tenancy.api.AuditEvent;
 import dev.annals.tenancy.api.AuditLog;
 import dev.annals.tenancy.api.AuditOutcome;
@@ -31,15 +36,12 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -49,7 +51,8 @@ import java.util.Optional;
 @Stateless
 public class SubscriptionsBean implements Subscriptions {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
+  /** Subscriptions named so are projection generations (reserved: see refuseProjectionName). */
+  static final String PROJECTION_PREFIX = "projection-";
 
   @EJB Tenants tenants;
 
@@ -58,6 +61,10 @@ public class SubscriptionsBean implements Subscriptions {
   @EJB TenantQuotas quotas;
 
   @EJB SubscriptionDriver driver;
+
+  @EJB Policies policies;
+
+  @EJB DeadLetterQueue deadLetters;
 
   @Inject SubscriptionRepository repository;
 
@@ -77,24 +84,11 @@ public class SubscriptionsBean implements Subscriptions {
       SubscriptionStart start,
       SubscriptionTarget target) {
     tenants.requireReadable(tenant);
-    Optional<String> handler = Optional.empty();
-    Optional<String> url = Optional.empty();
-    Optional<String> secret = Optional.empty();
-    if (target instanceof SubscriptionTarget.Handler h) {
-      if (handlers.find(h.name()).isEmpty()) {
-        throw new InvalidRequestException(
-            "No subscription handler named '"
-                + h.name()
-                + "' is deployed; known handlers: "
-                + String.join(", ", handlers.names()));
-      }
-      handler = Optional.of(h.name());
-    } else if (target instanceof SubscriptionTarget.Webhook w) {
-      url = Optional.of(WebhookUrls.check(w.url().toString(), config.ownPorts()).toString());
-      byte[] key = new byte[32];
-      RANDOM.nextBytes(key);
-      secret = Optional.of(HexFormat.of().formatHex(key));
-    }
+    refuseProjectionName(name);
+    DeliveryTarget checked = DeliveryTarget.of(target, handlers, config.ownPorts());
+    Optional<String> handler = checked.handler();
+    Optional<String> url = checked.url();
+    Optional<String> secret = checked.secret();
     try {
       if (quotas.limits(tenant).maxSubscriptions() > 0) {
         quotas.requireRoom(tenant, Quota.SUBSCRIPTIONS, repository.countLocked(tenant));
@@ -138,7 +132,9 @@ public class SubscriptionsBean implements Subscriptions {
     try {
       List<SubscriptionInfo> all = new ArrayList<>();
       for (SubscriptionRow row : repository.list(tenant)) {
-        all.add(info(tenant, row));
+        if (!row.name().startsWith(PROJECTION_PREFIX)) { // shown as projections
+          all.add(info(tenant, row));
+        }
       }
       return all;
     } catch (SQLException e) {
@@ -172,6 +168,7 @@ public class SubscriptionsBean implements Subscriptions {
   @Override
   public SubscriptionInfo reset(TenantId tenant, SubscriptionName name, SubscriptionStart to) {
     tenants.requireReadable(tenant);
+    refuseProjectionName(name);
     try {
       Checkpoint checkpoint = checkpoint(tenant, to);
       if (!repository.reset(tenant, name.value(), checkpoint)) {
@@ -192,16 +189,57 @@ public class SubscriptionsBean implements Subscriptions {
   @Override
   public SubscriptionInfo delete(TenantId tenant, SubscriptionName name) {
     tenants.requireReadable(tenant);
+    refuseProjectionName(name);
     try {
       SubscriptionInfo was = info(tenant, find(tenant, name));
       if (!repository.delete(tenant, name.value())) {
         throw new SubscriptionNotFoundException(name);
       }
+      deadLetters.forget(tenant, SubscriptionLetters.KIND, name.value());
       audited(tenant, name, "subscription.deleted", JsonObject.EMPTY_JSON_OBJECT);
       return was;
     } catch (SQLException e) {
       throw UnavailableException.databaseDidNotAnswer("delete subscription " + name, e);
     }
+  }
+
+  @Override
+  public ConsumerPolicy setPolicy(TenantId tenant, SubscriptionName name, ConsumerPolicy policy) {
+    tenants.requireReadable(tenant);
+    try {
+      find(tenant, name);
+    } catch (SQLException e) {
+      throw UnavailableException.databaseDidNotAnswer("read subscription " + name, e);
+    }
+    policies.set(tenant, SubscriptionLetters.KIND, name.value(), policy);
+    audited(
+        tenant,
+        name,
+        "subscription.policy-set",
+        Json.createObjectBuilder()
+            .add("maxAttempts", policy.maxAttempts())
+            .add("initialBackoffMs", policy.initialBackoffMs())
+            .add("maxBackoffMs", policy.maxBackoffMs())
+            .add(
+                "breaker",
+                Json.createObjectBuilder()
+                    .add("failureRatio", policy.breaker().failureRatio())
+                    .add("window", policy.breaker().window())
+                    .add("delayMs", policy.breaker().delayMs()))
+            .build());
+    return policy;
+  }
+
+  @Override
+  public Map<String, BreakerStatus> breakers(TenantId tenant) {
+    tenants.requireReadable(tenant);
+    return policies.breakers(tenant, SubscriptionLetters.KIND);
+  }
+
+  @Override
+  public Map<String, BreakerStatus> hostBreakers(TenantId tenant) {
+    tenants.requireReadable(tenant);
+    return policies.breakers(tenant, HostBreakers.KIND);
   }
 
   private SubscriptionInfo changeState(
@@ -215,6 +253,19 @@ public class SubscriptionsBean implements Subscriptions {
       return info(tenant, find(tenant, name));
     } catch (SQLException e) {
       throw UnavailableException.databaseDidNotAnswer("change subscription " + name, e);
+    }
+  }
+
+  /**
+   * Projection generations run as subscriptions named {@code projection-<name>-<generation>}:
+   * created, moved and deleted by their projection (a reset or delete would corrupt its rows).
+   */
+  private static void refuseProjectionName(SubscriptionName name) {
+    if (name.value().startsWith(PROJECTION_PREFIX)) {
+      throw new InvalidRequestException(
+          "Subscription names starting '"
+              + PROJECTION_PREFIX
+              + "' belong to projections: rebuild the projection instead");
     }
   }
 
@@ -249,18 +300,7 @@ public class SubscriptionsBean implements Subscriptions {
 
   /** Runs {@code nudge} once this transaction has committed (the driver reads in its own). */
   private void afterCommit(Runnable nudge) {
-    transaction.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              nudge.run();
-            }
-          }
-        });
+    AfterCommit.run(transaction, nudge);
   }
 
   private void audited(TenantId tenant, SubscriptionName name, String action, JsonObject detail) {

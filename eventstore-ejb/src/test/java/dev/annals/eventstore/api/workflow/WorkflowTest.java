@@ -186,6 +186,43 @@ class WorkflowTest {
     Workflow restored = type.restore("w1", 1, type.snapshot(w));
     assertEquals(type.snapshot(w), type.snapshot(restored));
     assertEquals(WorkflowStatus.FAILED, restored.status().orElseThrow());
+    Workflow streamed = type.restoreText("w1", 1, type.snapshot(w).toString()).orElseThrow();
+    assertEquals(type.snapshot(w), type.snapshot(streamed), "the streaming reader reads the same");
+    assertEquals(
+        type.snapshot(after(CREATE, START)),
+        type.snapshot(
+            type.restoreText(
+                    "w2",
+                    1,
+                    "{\"extra\":{\"a\":[1]},\"status\":\"started\",\"title\":\"Title\","
+                        + "\"question\":\"Why?\",\"methodology\":\"Look\",\"steps\":[]}")
+                .orElseThrow()),
+        "unknown members are skipped");
+  }
+
+  @Test
+  void theStreamingSnapshotReaderRefusesWhatTheTreeReaderRefuses() {
+    WorkflowType type = WorkflowType.INSTANCE;
+    for (String bad :
+        new String[] {
+          "1",
+          "\"x\"",
+          "{\"status\":\"odd\",\"title\":\"T\",\"question\":\"Q\",\"methodology\":\"M\",\"steps\":[]}",
+          "{\"status\":\"started\",\"title\":\"T\",\"question\":\"Q\",\"methodology\":\"M\"}",
+          "{\"status\":\"started\",\"title\":1,\"question\":\"Q\",\"methodology\":\"M\",\"steps\":[]}",
+          "{\"status\":\"started\",\"title\":\"T\",\"question\":\"Q\",\"methodology\":\"M\","
+              + "\"steps\":[{\"result\":1}]}",
+          "{\"status\":\"started\",\"title\":\"T\",\"question\":\"Q\",\"methodology\":\"M\","
+              + "\"steps\":[],\"failureReason\":\"r\"}",
+          "{\"status\":\"started\""
+        }) {
+      assertThrows(RuntimeException.class, () -> type.restoreText("w", 1, bad), bad);
+      assertThrows(
+          RuntimeException.class,
+          () -> type.restore("w", 1, Json.createReader(new java.io.StringReader(bad)).readValue()),
+          bad);
+    }
+    assertThrows(IllegalArgumentException.class, () -> type.restoreText("w", 2, "{}"));
   }
 
   @Test

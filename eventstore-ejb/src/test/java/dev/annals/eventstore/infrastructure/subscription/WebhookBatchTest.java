@@ -43,7 +43,7 @@ class WebhookBatchTest {
         "{\"subscription\":\"sub-\\\"x\\\"\",\"events\":[{\"eventId\":"
             + "\"00000000-0000-0000-0000-000000000001\",\"streamId\":\"acct-1\",\"type\":\"Moved\","
             + "\"version\":2,\"position\":\"7-9\",\"data\":{\"a\":\"\\\"q\\\"\"},"
-            + "\"metadata\":{\"correlationId\":\"c\"},\"recordedAt\":\"2026-01-02T03:04:05Z\"}],"
+            + "\"metadata\":{\"correlationId\":\"c\"},\"recordedAt\":\"2026-01-02T03:04:05Z\",\"schemaVersion\":1}],"
             + "\"checkpoint\":\"7-9\"}",
         body);
   }

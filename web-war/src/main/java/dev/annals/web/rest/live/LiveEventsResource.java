@@ -2,12 +2,16 @@ package dev.annals.web.rest.live;
 
 import dev.annals.eventstore.api.Checkpoint;
 import dev.annals.eventstore.api.EventStore;
+import dev.annals.eventstore.api.ReadForm;
 import dev.annals.tenancy.api.TenantId;
+import dev.annals.web.rest.QueryParams;
 import dev.annals.web.security.Allowed;
+import dev.annals.web.security.AuthenticationFilter;
 import dev.annals.web.security.Role;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -18,6 +22,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Instant;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -40,6 +46,8 @@ public class LiveEventsResource {
 
   @Inject LiveFeeds feeds;
 
+  @Context HttpServletRequest request;
+
   @Allowed({Role.PLATFORM_ADMIN, Role.TENANT_ADMIN, Role.READER})
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -55,7 +63,11 @@ public class LiveEventsResource {
               + " that reconnects with Last-Event-ID continues exactly after that event"
               + " (Last-Event-ID wins over 'after'). A client that does not keep up is"
               + " disconnected and resumes the same way; events are never skipped, even while"
-              + " transactions commit out of order.")
+              + " transactions commit out of order. When the bearer token the stream was opened"
+              + " with expires, the server sends the event 'annals:closed' with data"
+              + " {\"reason\": \"token-expired\", ...} and ends the stream; reconnect with a fresh"
+              + " token and Last-Event-ID. With raw=true events are sent as stored, without"
+              + " upcasting.")
   @APIResponse(
       responseCode = "200",
       description = "The event stream",
@@ -86,6 +98,7 @@ public class LiveEventsResource {
       @Parameter(description = "Only events of these types (comma-separated)")
           @QueryParam("eventTypes")
           String eventTypes,
+      @Parameter(ref = "raw") @QueryParam("raw") String raw,
       @Parameter(
               description =
                   "The id of the last event received before a reconnect: continue after it"
@@ -98,9 +111,14 @@ public class LiveEventsResource {
     String from = lastEventId != null && !lastEventId.isEmpty() ? lastEventId : after;
     Checkpoint start = from == null || from.isEmpty() ? Checkpoint.START : Checkpoint.parse(from);
     LiveFilter filter = LiveFilter.parse(streamPrefix, eventTypes);
+    ReadForm form = QueryParams.readForm(raw);
     // Refuses an unknown tenant (404), a deleted one (410) or a checkpoint that is no event of
     // this tenant (400) while the answer can still be a problem.
-    store.readAll(tenantId, start, 1);
-    feeds.open(tenantId, start, filter, sink, sse);
+    store.readAll(tenantId, start, 1, ReadForm.STORED);
+    Optional<Instant> until =
+        request.getAttribute(AuthenticationFilter.TOKEN_ACCEPTED_UNTIL) instanceof Instant i
+            ? Optional.of(i)
+            : Optional.empty();
+    feeds.open(tenantId, start, filter, form, until, sink, sse);
   }
 }

@@ -2,6 +2,7 @@ package dev.annals.web.rest.live;
 
 import dev.annals.eventstore.api.Checkpoint;
 import dev.annals.eventstore.api.EventStore;
+import dev.annals.eventstore.api.ReadForm;
 import dev.annals.eventstore.api.Wakeups;
 import dev.annals.tenancy.api.TenantId;
 import jakarta.annotation.PostConstruct;
@@ -13,7 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -66,11 +69,19 @@ public class LiveFeeds {
   }
 
   /**
-   * Starts pushing the tenant's events after {@code after} to {@code sink}: catch-up first, then
-   * live. Returns at once; the feed runs on the executor until the client goes or falls behind.
+   * Starts pushing the tenant's events after {@code after} to {@code sink} in {@code form}:
+   * catch-up first, then live. Returns at once; the feed runs on the executor until the client goes
+   * or falls behind, or {@code until} (when the caller's token is no longer accepted) passes.
    */
-  void open(TenantId tenant, Checkpoint after, LiveFilter filter, SseEventSink sink, Sse sse) {
-    LiveFeed feed = new LiveFeed(this, tenant, after, filter, sink, sse);
+  void open(
+      TenantId tenant,
+      Checkpoint after,
+      LiveFilter filter,
+      ReadForm form,
+      Optional<Instant> until,
+      SseEventSink sink,
+      Sse sse) {
+    LiveFeed feed = new LiveFeed(this, tenant, after, filter, form, until, sink, sse);
     open.add(feed);
     feed.start();
   }

@@ -1,16 +1,17 @@
 package dev.annals.web.rest.live;
 
 import dev.annals.eventstore.api.EventType;
-import dev.annals.eventstore.api.RecordedEvent;
 import dev.annals.eventstore.api.StreamId;
+import dev.annals.eventstore.api.subscription.SubscriptionFilter;
 import dev.annals.tenancy.api.InvalidRequestException;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Which events of $all a live feed sends: those whose stream starts with {@code streamPrefix} (when
- * given) and whose type is one of {@code eventTypes} (when given). The feed still reads past the
- * others, so its position moves on even when nothing matches.
+ * given) and whose type is one of {@code eventTypes} (when given). The database returns only
+ * candidates, and the feed's position moves past the others even when nothing matches.
  *
  * @param streamPrefix the streams' common start, or empty for every stream
  * @param eventTypes the types to send, or empty for every type
@@ -59,8 +60,9 @@ record LiveFilter(String streamPrefix, Set<String> eventTypes) {
     return new LiveFilter(prefix, Set.copyOf(types));
   }
 
-  boolean matches(RecordedEvent e) {
-    return e.streamId().value().startsWith(streamPrefix)
-        && (eventTypes.isEmpty() || eventTypes.contains(e.type()));
+  /** The same filter as the event store takes it (and hands to the database). */
+  SubscriptionFilter filter() {
+    return new SubscriptionFilter(
+        streamPrefix.isEmpty() ? Optional.empty() : Optional.of(streamPrefix), eventTypes);
   }
 }

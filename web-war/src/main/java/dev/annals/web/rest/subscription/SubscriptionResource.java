@@ -1,5 +1,6 @@
 package dev.annals.web.rest.subscription;
 
+import dev.annals.dlq.api.BreakerStatus;
 import dev.annals.eventstore.api.subscription.CreatedSubscription;
 import dev.annals.eventstore.api.subscription.SubscriptionName;
 import dev.annals.eventstore.api.subscription.Subscriptions;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.io.InputStream;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -115,8 +118,16 @@ public class SubscriptionResource {
   @APIResponse(responseCode = "410", ref = "TenantDeleted")
   @APIResponse(responseCode = "503", ref = "Unavailable")
   public SubscriptionListView list(@Parameter(ref = "tenant") @PathParam("tenant") String tenant) {
+    TenantId id = new TenantId(tenant);
+    Map<String, BreakerStatus> breakers = subscriptions.breakers(id);
+    Map<String, BreakerStatus> hosts = subscriptions.hostBreakers(id);
     return new SubscriptionListView(
-        subscriptions.list(new TenantId(tenant)).stream().map(SubscriptionView::from).toList());
+        subscriptions.list(id).stream()
+            .map(
+                s ->
+                    SubscriptionView.from(
+                        s, breakers.getOrDefault(s.name().value(), BreakerStatus.CLOSED), hosts))
+            .toList());
   }
 
   @GET
@@ -136,8 +147,11 @@ public class SubscriptionResource {
   public SubscriptionView get(
       @Parameter(ref = "tenant") @PathParam("tenant") String tenant,
       @Parameter(ref = "subscription") @PathParam("subscription") String name) {
+    TenantId id = new TenantId(tenant);
     return SubscriptionView.from(
-        subscriptions.get(new TenantId(tenant), new SubscriptionName(name)));
+        subscriptions.get(id, new SubscriptionName(name)),
+        subscriptions.breakers(id).getOrDefault(name, BreakerStatus.CLOSED),
+        subscriptions.hostBreakers(id));
   }
 
   @POST
@@ -238,5 +252,49 @@ public class SubscriptionResource {
       @Parameter(ref = "subscription") @PathParam("subscription") String name) {
     return SubscriptionView.from(
         subscriptions.delete(new TenantId(tenant), new SubscriptionName(name)));
+  }
+
+  @PUT
+  @Path("{subscription}/policy")
+  @Allowed({Role.PLATFORM_ADMIN, Role.TENANT_ADMIN})
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "setSubscriptionPolicy",
+      summary = "Set a subscription's retry and circuit-breaker policy",
+      description =
+          "Failed deliveries are retried after initialBackoffMs, doubled each time up to"
+              + " maxBackoffMs (with jitter); after maxAttempts the event goes to the dead-letter"
+              + " queue and its stream's later events park behind it. The breaker pauses the"
+              + " subscription when failureRatio of the last window attempts failed, for delayMs,"
+              + " then probes. Without a policy of its own a subscription uses the server's"
+              + " defaults (annals.failures.*).")
+  @RequestBody(
+      required = true,
+      content = @Content(schema = @Schema(implementation = ConsumerPolicyView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The policy, as set",
+      content = @Content(schema = @Schema(implementation = ConsumerPolicyView.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "A missing or out-of-range field, or a malformed body",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemView.class)))
+  @APIResponse(responseCode = "404", ref = "SubscriptionNotFound")
+  @APIResponse(responseCode = "410", ref = "TenantDeleted")
+  @APIResponse(responseCode = "413", ref = "TooLarge")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
+  public ConsumerPolicyView setPolicy(
+      @Parameter(ref = "tenant") @PathParam("tenant") String tenant,
+      @Parameter(ref = "subscription") @PathParam("subscription") String name,
+      InputStream body) {
+    TenantId id = new TenantId(tenant);
+    SubscriptionName subscription = new SubscriptionName(name);
+    return ConsumerPolicyView.from(
+        subscriptions.setPolicy(
+            id, subscription, ConsumerPolicyView.parse(JsonBody.readObject(body, MAX_BODY))));
   }
 }

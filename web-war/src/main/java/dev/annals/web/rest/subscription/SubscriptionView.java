@@ -1,8 +1,10 @@
 package dev.annals.web.rest.subscription;
 
+import dev.annals.dlq.api.BreakerStatus;
 import dev.annals.eventstore.api.subscription.SubscriptionInfo;
 import dev.annals.eventstore.api.subscription.SubscriptionTarget;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -21,6 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param eventsPerSecond recent delivery rate
  * @param delivered events delivered since creation
  * @param createdAt when it was created
+ * @param breaker its circuit breaker, as the node driving it last recorded it
+ * @param hostBreaker a webhook's: the breaker of its host, shared by the tenant's subscriptions
+ *     that post there
  */
 @Schema(name = "Subscription")
 public record SubscriptionView(
@@ -36,7 +41,49 @@ public record SubscriptionView(
     String node,
     @Schema(required = true, minimum = "0") double eventsPerSecond,
     @Schema(required = true, minimum = "0") long delivered,
-    @Schema(required = true, format = "date-time") String createdAt) {
+    @Schema(required = true, format = "date-time") String createdAt,
+    @Schema(required = true) BreakerView breaker,
+    HostBreakerView hostBreaker) {
+
+  /**
+   * A circuit breaker's state.
+   *
+   * @param state closed, open or half_open
+   * @param since when it entered the state (absent: never opened)
+   * @param failures failures among the recent attempts when it last changed
+   */
+  @Schema(name = "BreakerView")
+  public record BreakerView(
+      @Schema(required = true, ref = "BreakerState") String state,
+      @Schema(format = "date-time") String since,
+      @Schema(required = true, minimum = "0") int failures) {
+
+    static BreakerView from(BreakerStatus b) {
+      return new BreakerView(
+          b.state().wireName(), b.since().map(Object::toString).orElse(null), b.failures());
+    }
+  }
+
+  /**
+   * The circuit breaker of a webhook host.
+   *
+   * @param host host and port
+   * @param state closed, open or half_open
+   * @param since when it entered the state (absent: never opened)
+   * @param failures failures among the recent posts to the host when it last changed
+   */
+  @Schema(name = "HostBreakerView")
+  public record HostBreakerView(
+      @Schema(required = true) String host,
+      @Schema(required = true, ref = "BreakerState") String state,
+      @Schema(format = "date-time") String since,
+      @Schema(required = true, minimum = "0") int failures) {
+
+    static HostBreakerView from(String host, BreakerStatus b) {
+      return new HostBreakerView(
+          host, b.state().wireName(), b.since().map(Object::toString).orElse(null), b.failures());
+    }
+  }
 
   /**
    * A filter as stored.
@@ -65,6 +112,14 @@ public record SubscriptionView(
   public record WebhookView(@Schema(required = true) String url) {}
 
   static SubscriptionView from(SubscriptionInfo s) {
+    return from(s, BreakerStatus.CLOSED, Map.of());
+  }
+
+  /**
+   * @param hostBreakers the tenant's host breakers as recorded, by host (a host missing: closed)
+   */
+  static SubscriptionView from(
+      SubscriptionInfo s, BreakerStatus breaker, Map<String, BreakerStatus> hostBreakers) {
     TargetView target =
         s.target() instanceof SubscriptionTarget.Webhook w
             ? new TargetView(new WebhookView(w.url().toString()), null)
@@ -84,6 +139,11 @@ public record SubscriptionView(
         s.node().orElse(null),
         s.eventsPerSecond(),
         s.delivered(),
-        s.createdAt().toString());
+        s.createdAt().toString(),
+        BreakerView.from(breaker),
+        s.target() instanceof SubscriptionTarget.Webhook w
+            ? HostBreakerView.from(
+                w.host(), hostBreakers.getOrDefault(w.host(), BreakerStatus.CLOSED))
+            : null);
   }
 }

@@ -1,5 +1,6 @@
 package dev.annals.web.security.management;
 
+import dev.annals.web.security.BearerTokenVerifier;
 import dev.annals.web.security.SecurityEvent;
 import jakarta.security.auth.message.MessageInfo;
 import jakarta.security.auth.message.config.AuthConfigProvider;

@@ -3,6 +3,7 @@ package dev.annals.web.security.management;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.annals.web.error.Problem;
 import dev.annals.web.error.RefusedMapper;
+import dev.annals.web.security.BearerTokenVerifier;
 import dev.annals.web.security.SecurityEvent;
 import jakarta.security.auth.message.AuthException;
 import jakarta.security.auth.message.AuthStatus;

@@ -1,5 +1,6 @@
 package dev.annals.web.security.management;
 
+import dev.annals.web.security.BearerTokenVerifier;
 import dev.annals.web.security.SecurityEvents;
 import jakarta.inject.Inject;
 import jakarta.security.auth.message.config.AuthConfigFactory;
@@ -16,10 +17,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Registers a {@link ManagementAuthModule} for each of Liberty's management endpoints while the
  * application runs. Liberty serves /metrics and /openapi/ui from applications of its own, which
- * mpJwt (bound to this application's MP-JWT login) does not reach and whose own security either
- * forces HTTPS (mpMetrics {@code authentication="true"}) or does not exist (the OpenAPI UI);
- * Jakarta Authentication providers, registered for an application context, are consulted by the
- * container for every request to that context, protected or not.
+ * this application's /api token filter does not reach and whose own security either forces HTTPS
+ * (mpMetrics {@code authentication="true"}) or does not exist (the OpenAPI UI); Jakarta
+ * Authentication providers, registered for an application context, are consulted by the container
+ * for every request to that context, protected or not.
  */
 @WebListener
 public class ManagementAuthRegistration implements ServletContextListener {

@@ -22,17 +22,17 @@ class LiveFilterTest {
   @Test
   void noFilterMatchesEverything() {
     LiveFilter f = LiveFilter.parse(null, "");
-    assertTrue(f.matches(event("any-1", "Anything")));
+    assertTrue(f.filter().matches(event("any-1", "Anything")));
   }
 
   @Test
   void prefixAndTypesMustBothMatch() {
     LiveFilter f = LiveFilter.parse("order-", "Placed, Shipped");
     assertEquals(Set.of("Placed", "Shipped"), f.eventTypes());
-    assertTrue(f.matches(event("order-1", "Placed")));
-    assertTrue(f.matches(event("order-2", "Shipped")));
-    assertFalse(f.matches(event("cart-1", "Placed")));
-    assertFalse(f.matches(event("order-1", "Cancelled")));
+    assertTrue(f.filter().matches(event("order-1", "Placed")));
+    assertTrue(f.filter().matches(event("order-2", "Shipped")));
+    assertFalse(f.filter().matches(event("cart-1", "Placed")));
+    assertFalse(f.filter().matches(event("order-1", "Cancelled")));
   }
 
   @Test

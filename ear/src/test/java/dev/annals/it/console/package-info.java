@@ -1,0 +1,2 @@
+/** The admin console in a real browser (the system Chromium through Selenium). */
+package dev.annals.it.console;

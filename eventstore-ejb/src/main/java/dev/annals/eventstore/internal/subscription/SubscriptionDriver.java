@@ -130,7 +130,9 @@ public class SubscriptionDriver {
       do {
         TenantPage page = tenants.list(after, TENANT_PAGE);
         for (Tenant t : page.tenants()) {
-          if (t.state() != TenantState.CREATING && !t.deleted() && !t.purged()) {
+          if (t.deleted() || t.purged()) {
+            stopRunnersOf(t.id()); // deleted elsewhere (or here): nothing of it is delivered
+          } else if (t.state() != TenantState.CREATING) {
             scanTenant(t.id());
           }
         }
@@ -138,6 +140,23 @@ public class SubscriptionDriver {
       } while (after.isPresent());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Subscription scan failed: {0}", Failures.describe(e));
+    }
+  }
+
+  /** Closes this node's runners of a tenant that is gone (they would fail, and log, forever). */
+  private void stopRunnersOf(TenantId tenant) {
+    String prefix = key(tenant, "");
+    synchronized (runners) {
+      runners
+          .entrySet()
+          .removeIf(
+              e -> {
+                if (!e.getKey().startsWith(prefix)) {
+                  return false;
+                }
+                e.getValue().close();
+                return true;
+              });
     }
   }
 

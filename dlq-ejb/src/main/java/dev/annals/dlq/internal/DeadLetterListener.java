@@ -2,6 +2,7 @@ package dev.annals.dlq.internal;
 
 import dev.annals.dlq.api.Letter;
 import dev.annals.dlq.api.RecordingHook;
+import dev.annals.dlq.infrastructure.BlockedStreamRepository;
 import dev.annals.dlq.infrastructure.DeadLetterRepository;
 import dev.annals.dlq.infrastructure.LetterMessages;
 import dev.annals.tenancy.api.TenantNotFoundException;
@@ -46,6 +47,8 @@ public class DeadLetterListener implements MessageListener {
 
   @Inject DeadLetterRepository letters;
 
+  @Inject BlockedStreamRepository blocks;
+
   @Inject DeadLetterMetrics metrics;
 
   @Inject @Any Instance<RecordingHook> hooks;
@@ -66,6 +69,8 @@ public class DeadLetterListener implements MessageListener {
       boolean recorded = letters.record(letter);
       reached(RecordingHook.Point.AFTER_RECORD, letter);
       if (recorded) {
+        blocks.recorded(
+            letter.tenant(), letter.consumerKind(), letter.consumer(), letter.streamId());
         metrics.recorded(letter.tenant(), letter.consumerKind(), letter.consumer());
         metrics.open(
             letter.tenant(),

@@ -38,6 +38,24 @@ public class FailuresConfig {
   @ConfigProperty(name = "annals.failures.redrive.settle-ms", defaultValue = "3000")
   long settleMs;
 
+  @Inject
+  @ConfigProperty(name = "annals.failures.poison.same-error-attempts", defaultValue = "3")
+  int poisonAfter;
+
+  @Inject
+  @ConfigProperty(name = "annals.failures.poison.fast-ms", defaultValue = "100")
+  long poisonFastMs;
+
+  /** After this many attempts, the same error again, fast, is poison (0: never). */
+  public int poisonAfter() {
+    return Math.max(0, poisonAfter);
+  }
+
+  /** "Fast" for {@link #poisonAfter()}. */
+  public long poisonFastMs() {
+    return Math.max(0, poisonFastMs);
+  }
+
   /** The policy of a consumer that has none of its own. */
   public ConsumerPolicy defaults() {
     return new ConsumerPolicy(

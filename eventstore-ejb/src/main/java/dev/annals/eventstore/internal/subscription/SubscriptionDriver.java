@@ -1,5 +1,6 @@
 package dev.annals.eventstore.internal.subscription;
 
+import dev.annals.dlq.api.LetterRetries;
 import dev.annals.dlq.api.Policies;
 import dev.annals.dlq.api.RedeliveryRegistry;
 import dev.annals.eventstore.api.Wakeups;
@@ -55,6 +56,8 @@ public class SubscriptionDriver {
   @EJB Policies policies;
 
   @EJB RedeliveryRegistry redeliveries;
+
+  @EJB LetterRetries letterRetries;
 
   @EJB SubscriptionRedelivery redelivery;
 
@@ -172,6 +175,7 @@ public class SubscriptionDriver {
                     ? config.projectionWakeDelayMs()
                     : 0,
                 failureHandling(tenant, name),
+                letterRetries,
                 hostBreakers,
                 stopped -> runners.remove(key, stopped));
         runners.put(key, runner);

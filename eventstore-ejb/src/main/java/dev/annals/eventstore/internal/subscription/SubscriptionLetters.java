@@ -11,7 +11,7 @@ import java.time.Instant;
 final class SubscriptionLetters {
 
   /** The consumer kind of subscriptions' letters. */
-  static final String KIND = "subscription";
+  static final String KIND = dev.annals.eventstore.api.subscription.Subscriptions.LETTER_KIND;
 
   private SubscriptionLetters() {}
 
@@ -34,12 +34,37 @@ final class SubscriptionLetters {
         cause,
         stackSummary,
         firstFailure,
-        lastFailure);
+        lastFailure,
+        null);
+  }
+
+  /** A letter for an event that failed {@code attempts} times and is tried again at {@code due}. */
+  static Letter retrying(
+      TenantId tenant,
+      String subscription,
+      RecordedEvent e,
+      int attempts,
+      String cause,
+      String stackSummary,
+      Instant firstFailure,
+      Instant lastFailure,
+      Instant due) {
+    return letter(
+        tenant,
+        subscription,
+        e,
+        LetterState.RETRYING,
+        attempts,
+        cause,
+        stackSummary,
+        firstFailure,
+        lastFailure,
+        due);
   }
 
   /** A letter for an event parked behind an open one of its stream. */
   static Letter parked(TenantId tenant, String subscription, RecordedEvent e) {
-    return letter(tenant, subscription, e, LetterState.PARKED, 0, null, null, null, null);
+    return letter(tenant, subscription, e, LetterState.PARKED, 0, null, null, null, null, null);
   }
 
   /** The event as reads return it. */
@@ -58,7 +83,8 @@ final class SubscriptionLetters {
       String cause,
       String stackSummary,
       Instant firstFailure,
-      Instant lastFailure) {
+      Instant lastFailure,
+      Instant dueAt) {
     return new Letter(
         tenant,
         KIND,
@@ -74,6 +100,7 @@ final class SubscriptionLetters {
         stackSummary,
         json(e),
         firstFailure,
-        lastFailure);
+        lastFailure,
+        dueAt);
   }
 }

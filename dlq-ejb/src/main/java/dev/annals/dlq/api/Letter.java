@@ -58,40 +58,4 @@ public record Letter(
       throw new IllegalArgumentException("a retrying letter, and only one, has a due time");
     }
   }
-
-  /** A letter that is not retrying. */
-  public Letter(
-      TenantId tenant,
-      String consumerKind,
-      String consumer,
-      String streamId,
-      long streamVersion,
-      UUID eventId,
-      long positionTx,
-      long position,
-      LetterState state,
-      int attempts,
-      String cause,
-      String stackSummary,
-      String event,
-      Instant firstFailure,
-      Instant lastFailure) {
-    this(
-        tenant,
-        consumerKind,
-        consumer,
-        streamId,
-        streamVersion,
-        eventId,
-        positionTx,
-        position,
-        state,
-        attempts,
-        cause,
-        stackSummary,
-        event,
-        firstFailure,
-        lastFailure,
-        null);
-  }
 }

@@ -2,6 +2,7 @@ package dev.annals.dlq.internal;
 
 import dev.annals.dlq.api.BreakerPolicy;
 import dev.annals.dlq.api.ConsumerPolicy;
+import dev.annals.dlq.api.PoisonRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -46,14 +47,9 @@ public class FailuresConfig {
   @ConfigProperty(name = "annals.failures.poison.fast-ms", defaultValue = "100")
   long poisonFastMs;
 
-  /** After this many attempts, the same error again, fast, is poison (0: never). */
-  public int poisonAfter() {
-    return Math.max(0, poisonAfter);
-  }
-
-  /** "Fast" for {@link #poisonAfter()}. */
-  public long poisonFastMs() {
-    return Math.max(0, poisonFastMs);
+  /** When the same error, fast, is poison. */
+  public PoisonRule poisonRule() {
+    return new PoisonRule(poisonAfter, poisonFastMs);
   }
 
   /** The policy of a consumer that has none of its own. */

@@ -6,6 +6,7 @@ import dev.annals.dlq.api.DeadLetter;
 import dev.annals.dlq.api.FailureKinds;
 import dev.annals.dlq.api.LetterRetries;
 import dev.annals.dlq.api.LetterState;
+import dev.annals.dlq.api.PoisonRule;
 import dev.annals.dlq.api.Policies;
 import dev.annals.dlq.api.Redelivery;
 import dev.annals.tenancy.api.ConflictException;
@@ -119,10 +120,11 @@ public class LetterRetriesBean implements LetterRetries {
         e = e.getCause();
       }
       String cause = FailureKinds.describe(e);
+      PoisonRule rule = config.poisonRule();
       boolean sameAndFast =
-          config.poisonAfter() > 0
-              && attempt >= config.poisonAfter()
-              && clock.millis() - started <= config.poisonFastMs()
+          rule.sameErrorAttempts() > 0
+              && attempt >= rule.sameErrorAttempts()
+              && clock.millis() - started <= rule.fastMs()
               && letter.cause().filter(cause::equals).isPresent();
       boolean giveUp = FailureKinds.poison(e) || sameAndFast || attempt >= policy.maxAttempts();
       Optional<Instant> due =

@@ -239,26 +239,16 @@ public class DeliveryBean {
     park(tenant, name, d);
     Instant now = Instant.now();
     deadLetters.send(
-        decision.retrying()
-            ? SubscriptionLetters.retrying(
-                tenant,
-                name,
-                head,
-                decision.attempts(),
-                cause,
-                stackSummary,
-                decision.firstFailure(),
-                now,
-                now.plusMillis(decision.retryInMs()))
-            : SubscriptionLetters.open(
-                tenant,
-                name,
-                head,
-                decision.attempts(),
-                cause,
-                stackSummary,
-                decision.firstFailure(),
-                now));
+        SubscriptionLetters.failed(
+            tenant,
+            name,
+            head,
+            decision.attempts(),
+            cause,
+            stackSummary,
+            decision.firstFailure(),
+            now,
+            decision.retrying() ? now.plusMillis(decision.retryInMs()) : null));
     if (!repository.advance(
         tenant, name, node, d.row().checkpoint(), d.next(), 0, config.leaseMs())) {
       context.setRollbackOnly();

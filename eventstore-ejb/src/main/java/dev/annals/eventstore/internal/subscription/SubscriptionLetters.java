@@ -15,31 +15,11 @@ final class SubscriptionLetters {
 
   private SubscriptionLetters() {}
 
-  /** A letter for an event given up on after {@code attempts}. */
-  static Letter open(
-      TenantId tenant,
-      String subscription,
-      RecordedEvent e,
-      int attempts,
-      String cause,
-      String stackSummary,
-      Instant firstFailure,
-      Instant lastFailure) {
-    return letter(
-        tenant,
-        subscription,
-        e,
-        LetterState.OPEN,
-        attempts,
-        cause,
-        stackSummary,
-        firstFailure,
-        lastFailure,
-        null);
-  }
-
-  /** A letter for an event that failed {@code attempts} times and is tried again at {@code due}. */
-  static Letter retrying(
+  /**
+   * A letter for an event that failed {@code attempts} times: retrying at {@code due}, or, without
+   * one (null), open (given up).
+   */
+  static Letter failed(
       TenantId tenant,
       String subscription,
       RecordedEvent e,
@@ -53,7 +33,7 @@ final class SubscriptionLetters {
         tenant,
         subscription,
         e,
-        LetterState.RETRYING,
+        due == null ? LetterState.OPEN : LetterState.RETRYING,
         attempts,
         cause,
         stackSummary,

@@ -24,9 +24,18 @@ public interface LetterRetries {
    * @param tenant whose consumer
    * @param consumerKind the consumer's kind (picks the {@link Redelivery})
    * @param consumer the consumer's name
-   * @return when to call again: the next letter's due time, soon while a stream is still being
-   *     released, empty when nothing retries
+   * @return what the pass did, and when to call again
    * @throws dev.annals.tenancy.api.ConflictException when the consumer no longer exists
    */
-  Optional<Instant> retryDue(TenantId tenant, String consumerKind, String consumer);
+  Pass retryDue(TenantId tenant, String consumerKind, String consumer);
+
+  /**
+   * What a pass of retries did.
+   *
+   * @param next when to call again: the next letter's due time, soon while a stream is still being
+   *     released, empty when nothing retries
+   * @param delivered letters delivered (retrying ones, and parked ones released)
+   * @param failed deliveries that failed (for the consumer's breaker)
+   */
+  record Pass(Optional<Instant> next, int delivered, int failed) {}
 }

@@ -67,10 +67,11 @@ public class DeadLetterListener implements MessageListener {
     try {
       reached(RecordingHook.Point.BEFORE_RECORD, letter);
       boolean recorded = letters.record(letter);
+      // Every message consumed was one sent (the send counted it pending on the stream's block):
+      // a duplicate of a letter already recorded, too.
+      blocks.recorded(letter.tenant(), letter.consumerKind(), letter.consumer(), letter.streamId());
       reached(RecordingHook.Point.AFTER_RECORD, letter);
       if (recorded) {
-        blocks.recorded(
-            letter.tenant(), letter.consumerKind(), letter.consumer(), letter.streamId());
         metrics.recorded(letter.tenant(), letter.consumerKind(), letter.consumer());
         metrics.open(
             letter.tenant(),

@@ -53,31 +53,35 @@ public class LetterRetriesBean implements LetterRetries {
   private final Clock clock = Clock.systemUTC();
 
   @Override
-  public Optional<Instant> retryDue(TenantId tenant, String consumerKind, String consumer) {
+  public Pass retryDue(TenantId tenant, String consumerKind, String consumer) {
     Optional<Redelivery> redelivery = registry.find(consumerKind);
     if (redelivery.isEmpty()) {
-      return Optional.empty();
+      return new Pass(Optional.empty(), 0, 0);
     }
+    int[] outcomes = new int[2]; // delivered, failed
     ConsumerPolicy policy = policies.policy(tenant, consumerKind, consumer);
     try {
       for (String stream : store.releasing(tenant, consumerKind, consumer)) {
-        release(tenant, redelivery.get(), policy, like(consumerKind, consumer, stream));
+        release(tenant, redelivery.get(), policy, like(consumerKind, consumer, stream), outcomes);
       }
       for (DeadLetter letter : store.due(tenant, consumerKind, consumer, DUE_PAGE)) {
-        if (attempt(tenant, redelivery.get(), policy, letter)) {
+        if (attempt(tenant, redelivery.get(), policy, letter, outcomes)) {
           store.releasing(tenant, letter, true);
-          release(tenant, redelivery.get(), policy, letter);
+          release(tenant, redelivery.get(), policy, letter, outcomes);
         }
       }
     } catch (ConsumerPausedException paused) {
-      return Optional.of(clock.instant().plusMillis(Math.max(1, paused.retryAfterMs())));
+      return new Pass(
+          Optional.of(clock.instant().plusMillis(Math.max(1, paused.retryAfterMs()))),
+          outcomes[0],
+          outcomes[1]);
     }
     Optional<Instant> next = store.nextDue(tenant, consumerKind, consumer);
     if (!store.releasing(tenant, consumerKind, consumer).isEmpty()) {
       Instant soon = clock.instant().plusMillis(RELEASE_AGAIN_MS);
-      return Optional.of(next.filter(n -> n.isBefore(soon)).orElse(soon));
+      next = Optional.of(next.filter(n -> n.isBefore(soon)).orElse(soon));
     }
-    return next;
+    return new Pass(next, outcomes[0], outcomes[1]);
   }
 
   /**
@@ -88,9 +92,12 @@ public class LetterRetriesBean implements LetterRetries {
    * next pass.
    */
   private void release(
-      TenantId tenant, Redelivery redelivery, ConsumerPolicy policy, DeadLetter s) {
+      TenantId tenant, Redelivery redelivery, ConsumerPolicy policy, DeadLetter s, int[] outcomes) {
+    if (!store.settled(tenant, s)) {
+      return; // a letter of the stream is still on its way through the queue: not past it
+    }
     for (DeadLetter parked : store.ofStream(tenant, s, List.of(LetterState.PARKED))) {
-      if (!attempt(tenant, redelivery, policy, parked)) {
+      if (!attempt(tenant, redelivery, policy, parked, outcomes)) {
         store.releasing(tenant, s, false);
         return;
       }
@@ -107,7 +114,11 @@ public class LetterRetriesBean implements LetterRetries {
    * @return true when it went through
    */
   private boolean attempt(
-      TenantId tenant, Redelivery redelivery, ConsumerPolicy policy, DeadLetter letter) {
+      TenantId tenant,
+      Redelivery redelivery,
+      ConsumerPolicy policy,
+      DeadLetter letter,
+      int[] outcomes) {
     int attempt = letter.attempts() + 1;
     long started = clock.millis();
     try {
@@ -136,10 +147,12 @@ public class LetterRetriesBean implements LetterRetries {
                       .plusMillis(
                           policy.backoffMs(attempt, ThreadLocalRandom.current().nextDouble())));
       store.retryFailed(tenant, letter, cause, FailureKinds.stackSummary(e), due);
+      outcomes[1]++;
       return false;
     }
     store.transition(
         tenant, letter, letter.state(), LetterState.REDRIVEN, "delivered by retry " + attempt);
+    outcomes[0]++;
     return true;
   }
 

@@ -51,8 +51,9 @@ public class SubscriptionRepository {
   /**
    * Moves the checkpoint from {@code expected} to the batch's end, renews the lease and counts the
    * events into the rate (a 5-second window), all only while this node holds a live lease and the
-   * checkpoint is still the one the batch started from. Events delivered end the run of failures;
-   * an advance that delivered none (it passed a letter) leaves the failures and last error shown.
+   * checkpoint is still the one the batch started from. With {@code endsFailures} (events were
+   * delivered and none of the subscription's letters is retrying) the run of failures ends;
+   * otherwise the failures and last error stay shown.
    */
   private static final String ADVANCE =
       """
@@ -65,8 +66,8 @@ public class SubscriptionRepository {
                THEN 0 ELSE rate_count + ? END,
              rate_since = CASE WHEN clock_timestamp() - rate_since >= interval '5 seconds'
                THEN clock_timestamp() ELSE rate_since END,
-             failures = CASE WHEN ? > 0 THEN 0 ELSE failures END,
-             last_error = CASE WHEN ? > 0 THEN NULL ELSE last_error END,
+             failures = CASE WHEN ?::boolean THEN 0 ELSE failures END,
+             last_error = CASE WHEN ?::boolean THEN NULL ELSE last_error END,
              lease_until = clock_timestamp() + make_interval(secs => ? / 1000.0),
              updated_at = now()
        WHERE name = ? AND state = 'running' AND node = ? AND lease_until > clock_timestamp()
@@ -194,6 +195,7 @@ public class SubscriptionRepository {
       Checkpoint expected,
       Checkpoint next,
       int delivered,
+      boolean endsFailures,
       long leaseMs)
       throws SQLException {
     try (Connection c = connections.connection(tenant);
@@ -203,8 +205,8 @@ public class SubscriptionRepository {
       ps.setLong(3, delivered);
       ps.setLong(4, delivered);
       ps.setLong(5, delivered);
-      ps.setLong(6, delivered);
-      ps.setLong(7, delivered);
+      ps.setString(6, Boolean.toString(endsFailures && delivered > 0));
+      ps.setString(7, Boolean.toString(endsFailures && delivered > 0));
       ps.setLong(8, leaseMs);
       ps.setString(9, name);
       ps.setString(10, node);

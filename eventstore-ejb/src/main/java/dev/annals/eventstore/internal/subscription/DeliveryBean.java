@@ -132,7 +132,7 @@ public class DeliveryBean {
    */
   public Delivery.Outcome deliverToHandler(TenantId tenant, String name, String node)
       throws SQLException {
-    return deliverToHandler(tenant, name, node, false).outcome();
+    return deliverToHandler(tenant, name, node, false, true).outcome();
   }
 
   /**
@@ -152,7 +152,8 @@ public class DeliveryBean {
    *
    * @throws DeliveryFailedException when the handler is missing or throws: all rolls back
    */
-  public HandlerDelivery deliverToHandler(TenantId tenant, String name, String node, boolean narrow)
+  public HandlerDelivery deliverToHandler(
+      TenantId tenant, String name, String node, boolean narrow, boolean endsFailures)
       throws SQLException {
     Optional<Delivery> read = read(tenant, name, node, narrow);
     if (read.isEmpty()) {
@@ -179,15 +180,26 @@ public class DeliveryBean {
     }
     park(tenant, name, d);
     if (!repository.advance(
-        tenant, name, node, d.row().checkpoint(), d.next(), d.matched().size(), config.leaseMs())) {
+        tenant,
+        name,
+        node,
+        d.row().checkpoint(),
+        d.next(),
+        d.matched().size(),
+        endsFailures,
+        config.leaseMs())) {
       context.setRollbackOnly();
       return new HandlerDelivery(Delivery.Outcome.LOST, List.of(), Checkpoint.START);
     }
     return new HandlerDelivery(d.acknowledged(), d.matched(), d.next());
   }
 
-  /** Acknowledges a batch delivered elsewhere (a webhook); false when this node lost it. */
-  public boolean advance(TenantId tenant, String name, String node, Delivery delivered)
+  /**
+   * Acknowledges a batch delivered elsewhere (a webhook); false when this node lost it. With {@code
+   * endsFailures} (none of its letters retrying) the subscription's run of failures ends.
+   */
+  public boolean advance(
+      TenantId tenant, String name, String node, Delivery delivered, boolean endsFailures)
       throws SQLException {
     park(tenant, name, delivered);
     return repository.advance(
@@ -197,6 +209,7 @@ public class DeliveryBean {
         delivered.row().checkpoint(),
         delivered.next(),
         delivered.matched().size(),
+        endsFailures,
         config.leaseMs());
   }
 
@@ -250,7 +263,7 @@ public class DeliveryBean {
             now,
             decision.retrying() ? now.plusMillis(decision.retryInMs()) : null));
     if (!repository.advance(
-        tenant, name, node, d.row().checkpoint(), d.next(), 0, config.leaseMs())) {
+        tenant, name, node, d.row().checkpoint(), d.next(), 0, false, config.leaseMs())) {
       context.setRollbackOnly();
       return Delivery.Outcome.LOST;
     }

@@ -27,6 +27,9 @@ final class FailedDeliveries {
   /** The pause before looking again for a letter sent but not yet recorded by the queue's MDB. */
   static final long UNRECORDED_RECHECK_MS = 1000;
 
+  /** The pause before looking again for retrying letters when none is known. */
+  static final long IDLE_RECHECK_MS = 30_000;
+
   /** How many times to look again for letters sent but not yet recorded. */
   static final int UNRECORDED_RECHECKS = 10;
 
@@ -53,6 +56,7 @@ final class FailedDeliveries {
 
   private long lettersDueAt; // 0: look at once (a runner taking over finds its letters)
   private boolean sent;
+  private boolean retrying;
   private int rechecks;
 
   FailedDeliveries(
@@ -88,7 +92,9 @@ final class FailedDeliveries {
     lettersDueAt = Long.MAX_VALUE;
     Optional<Instant> next;
     try {
-      next = retries.retryDue(tenant, SubscriptionLetters.KIND, name);
+      LetterRetries.Pass pass = retries.retryDue(tenant, SubscriptionLetters.KIND, name);
+      failures.retried(pass.delivered(), pass.failed());
+      next = pass.next();
     } catch (RuntimeException e) {
       LOG.log(
           Level.FINE,
@@ -97,6 +103,7 @@ final class FailedDeliveries {
       dueIn(backoffMs);
       return;
     }
+    retrying = next.isPresent() || sentBefore;
     if (next.isEmpty() && sentBefore && rechecks < UNRECORDED_RECHECKS) {
       rechecks++; // a letter sent may not be recorded yet: look again soon
       sent = true;
@@ -104,7 +111,19 @@ final class FailedDeliveries {
       return;
     }
     rechecks = 0;
-    next.ifPresent(at -> dueIn(Math.max(0, at.toEpochMilli() - System.currentTimeMillis())));
+    // None known: look again now and then all the same, for a letter recorded late (sent by a
+    // node that died before its queue delivered it) or handed over by a node that drove before.
+    dueIn(
+        next.map(at -> Math.max(0, at.toEpochMilli() - System.currentTimeMillis()))
+            .orElse(IDLE_RECHECK_MS));
+  }
+
+  /**
+   * Whether letters of the subscription retry beside the flow (as far as this runner knows): its
+   * failures and last error stay shown until they are through.
+   */
+  boolean retrying() {
+    return retrying;
   }
 
   /**
@@ -162,6 +181,7 @@ final class FailedDeliveries {
       failures.deadLettered(letter.head());
       if (letter.retrying()) {
         sent = true;
+        retrying = true;
         dueIn(letter.retryInMs());
       }
       LOG.log(

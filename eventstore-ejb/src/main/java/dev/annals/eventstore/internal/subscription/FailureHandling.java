@@ -128,6 +128,24 @@ final class FailureHandling {
     }
   }
 
+  /**
+   * A pass of retries beside the flow delivered {@code delivered} letters and failed {@code
+   * failed}: the breaker counts them like attempts in the flow.
+   */
+  synchronized void retried(int delivered, int failed) {
+    long now = clock.getAsLong();
+    boolean changed = false;
+    for (int i = 0; i < failed; i++) {
+      changed |= breaker.record(false, now);
+    }
+    for (int i = 0; i < delivered; i++) {
+      changed |= breaker.record(true, now);
+    }
+    if (changed) {
+      breakerChanges.accept(breaker.status());
+    }
+  }
+
   /** The checkpoint moved elsewhere (a reset, another node): start afresh. */
   synchronized void reset() {
     tries.clear();

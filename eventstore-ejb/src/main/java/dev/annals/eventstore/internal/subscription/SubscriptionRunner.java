@@ -220,7 +220,8 @@ final class SubscriptionRunner {
     boolean narrow = failures.narrow();
     progressed = false;
     if (handlerTarget) {
-      DeliveryBean.HandlerDelivery done = delivery.deliverToHandler(tenant, name, node, narrow);
+      DeliveryBean.HandlerDelivery done =
+          delivery.deliverToHandler(tenant, name, node, narrow, !failed.retrying());
       failures.succeeded(done.delivered(), done.next());
       progressed = !done.delivered().isEmpty() || done.outcome() == Delivery.Outcome.MORE;
       return done.outcome();
@@ -262,7 +263,7 @@ final class SubscriptionRunner {
             "the webhook answered " + status, false, null, d.matched());
       }
     }
-    if (!delivery.advance(tenant, name, node, d)) {
+    if (!delivery.advance(tenant, name, node, d, !failed.retrying())) {
       return Delivery.Outcome.LOST;
     }
     failures.succeeded(d.matched(), d.next());

@@ -17,8 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param checkpoint the last event acknowledged or passed by the filter; "0-0" before the first
  * @param lagEvents committed events after the checkpoint (counted up to 1,000,000)
  * @param lagSeconds age of the oldest event after the checkpoint; 0 when caught up
- * @param lastError the last failure since the last success, if any
- * @param failures consecutive failed attempts
+ * @param lastError the last failure since the last success, if any (kept while letters retry)
+ * @param failures failed attempts since the last success, retries beside the flow included
  * @param node the node driving it, while one holds its lease
  * @param eventsPerSecond recent delivery rate
  * @param delivered events delivered since creation

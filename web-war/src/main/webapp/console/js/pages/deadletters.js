@@ -1,11 +1,12 @@
-// Dead letters of a tenant: counts per consumer, letters filtered and paged on the server, each
-// letter's cause and event, redrive one / a stream / all matching, discard with a reason. Every
+// Dead letters of a tenant: counts per consumer, letters filtered and paged on the server (a
+// retrying letter with the time of its next attempt), each letter's cause and event, redrive one /
+// a stream / all matching, discard with a reason. Every
 // action asks first, naming what it will do. Letters are a tenant admin's: a reader is told so.
 import { api, caller } from "../api.js";
 import { ask, defaultTenant, h, jsonView, notice, problemView, show, tenantChooser } from "../dom.js";
 
 const PAGE = 50;
-const STATES = ["open", "parked", "redriven", "discarded"];
+const STATES = ["open", "retrying", "parked", "redriven", "discarded"];
 
 export async function deadLettersPage(params) {
   const who = caller();
@@ -86,7 +87,7 @@ async function countsInto(target, datalist, tenant, reload) {
         : h("div", { class: "overflow-auto" }, h(
             "table",
             { class: "striped", id: "counts" },
-            h("thead", null, h("tr", null, ["Consumer", "Kind", "Open", "Parked", "Redriven", "Discarded", "Actions"].map((c) => h("th", { scope: "col" }, c)))),
+            h("thead", null, h("tr", null, ["Consumer", "Kind", "Open", "Retrying", "Parked", "Redriven", "Discarded", "Actions"].map((c) => h("th", { scope: "col" }, c)))),
             h(
               "tbody",
               null,
@@ -97,6 +98,7 @@ async function countsInto(target, datalist, tenant, reload) {
                   h("th", { scope: "row" }, h("a", { href: `#/dead-letters?${new URLSearchParams({ tenant, consumer: c.consumer, state: "open" })}` }, c.consumer)),
                   h("td", null, c.consumerKind),
                   h("td", { "data-field": "open" }, String(c.open)),
+                  h("td", { "data-field": "retrying" }, String(c.retrying)),
                   h("td", { "data-field": "parked" }, String(c.parked)),
                   h("td", null, String(c.redriven)),
                   h("td", null, String(c.discarded)),
@@ -141,7 +143,7 @@ async function lettersInto(target, tenant, filter, after, reload) {
             h(
               "table",
               { class: "striped" },
-              h("thead", null, h("tr", null, ["Id", "Consumer", "Stream", "State", "Attempts", "Last failure", "Cause", "Actions"].map((c) => h("th", { scope: "col" }, c)))),
+              h("thead", null, h("tr", null, ["Id", "Consumer", "Stream", "State", "Attempts", "Last failure", "Due", "Cause", "Actions"].map((c) => h("th", { scope: "col" }, c)))),
               h("tbody", null, page.deadLetters.map((l) => letterRows(tenant, l, reload))),
             ),
           ),
@@ -159,7 +161,7 @@ async function lettersInto(target, tenant, filter, after, reload) {
 }
 
 function letterRows(tenant, l, reload) {
-  const detail = h("td", { colspan: 8 });
+  const detail = h("td", { colspan: 9 });
   const detailRow = h("tr", { hidden: true, "data-detail": String(l.id) }, detail);
   const inspect = async (event) => {
     const button = event.target;
@@ -203,7 +205,7 @@ function letterRows(tenant, l, reload) {
   const discard = async () => {
     const answer = await ask({
       title: `Discard dead letter ${l.id}?`,
-      text: `Event ${l.eventId} of stream ${l.streamId} will never be delivered to ${l.consumer}; ${l.state === "open" ? "the letters parked behind it are released." : "it is given up."} The reason goes to the audit log.`,
+      text: `Event ${l.eventId} of stream ${l.streamId} will never be delivered to ${l.consumer}; ${l.state === "parked" ? "it is given up." : "the letters parked behind it are released."} The reason goes to the audit log.`,
       confirm: "Discard",
       reason: "Reason",
     });
@@ -216,7 +218,8 @@ function letterRows(tenant, l, reload) {
     }
     await reload();
   };
-  const waiting = l.state === "open" || l.state === "parked";
+  const waiting = l.state === "open" || l.state === "retrying" || l.state === "parked";
+  const heads = l.state === "open" || l.state === "retrying";
   return [
     h(
       "tr",
@@ -227,12 +230,13 @@ function letterRows(tenant, l, reload) {
       h("td", null, l.state),
       h("td", null, String(l.attempts)),
       h("td", null, l.lastFailure || "—"),
+      h("td", { "data-field": "dueAt" }, l.dueAt || "—"),
       h("td", { class: "cause" }, (l.cause || l.reason || "").slice(0, 120)),
       h(
         "td",
         { class: "actions" },
         h("button", { type: "button", class: "secondary", "aria-expanded": "false", "aria-label": `Inspect letter ${l.id}`, onclick: inspect }, "Inspect"),
-        l.state === "open" ? h("button", { type: "button", "data-action": "redrive", "aria-label": `Redrive letter ${l.id}`, onclick: redrive }, "Redrive") : null,
+        heads ? h("button", { type: "button", "data-action": "redrive", "aria-label": `Redrive letter ${l.id}`, onclick: redrive }, "Redrive") : null,
         l.state === "open"
           ? h("button", { type: "button", class: "secondary", "data-action": "redrive-stream", "aria-label": `Redrive every open letter of stream ${l.streamId} for ${l.consumer}`, onclick: () => redriveSelection(tenant, l.consumer, l.streamId, reload) }, "Redrive stream")
           : null,

@@ -30,7 +30,7 @@ export async function subscriptionsPage(params) {
       h(
         "table",
         { class: "striped", id: "subscriptions" },
-        h("thead", null, h("tr", null, ["Name", "Target", "State", "Checkpoint", "Lag (events)", "Lag", "Breaker", "Failures", "Rate", "Last error", admin ? "Actions" : null].filter(Boolean).map((c) => h("th", { scope: "col" }, c)))),
+        h("thead", null, h("tr", null, ["Name", "Target", "State", "Checkpoint", "Lag (events)", "Lag", "Breaker", "Failures", "Retrying", "Rate", "Last error", admin ? "Actions" : null].filter(Boolean).map((c) => h("th", { scope: "col" }, c)))),
         subscriptionRows,
       ),
     ),
@@ -145,6 +145,7 @@ function subscriptionRow(tenant, s, admin, refresh) {
     cell("lagSeconds"),
     cell("breaker"),
     cell("failures"),
+    cell("retrying"),
     cell("rate"),
     cell("lastError"),
     admin
@@ -225,6 +226,7 @@ function fillSubscription(row, s) {
   set(row, "lagSeconds", duration(s.lagSeconds * 1000));
   set(row, "breaker", s.breaker.state + (s.breaker.since ? ` since ${s.breaker.since}` : ""));
   set(row, "failures", String(s.failures));
+  set(row, "retrying", String(s.retrying || 0));
   set(row, "rate", `${s.eventsPerSecond.toFixed(1)}/s`);
   set(row, "lastError", s.lastError || "");
   const pause = row.querySelector("[data-action=pause]");

@@ -9,6 +9,13 @@ package dev.annals.dlq.api;
  * @param parked letters waiting behind an open one of their stream
  * @param redriven letters delivered again
  * @param discarded letters given up
+ * @param retrying letters waiting beside the flow for their next attempt
  */
 public record ConsumerLetterCounts(
-    String consumer, String consumerKind, long open, long parked, long redriven, long discarded) {}
+    String consumer,
+    String consumerKind,
+    long open,
+    long parked,
+    long redriven,
+    long discarded,
+    long retrying) {}

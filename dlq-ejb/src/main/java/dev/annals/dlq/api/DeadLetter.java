@@ -23,6 +23,7 @@ import java.util.UUID;
  * @param lastFailure when it last failed (absent when parked)
  * @param reason why it was discarded, or redriven by whom
  * @param updatedAt when its state last changed
+ * @param dueAt when a retrying letter is delivered again (absent otherwise)
  */
 public record DeadLetter(
     long id,
@@ -40,4 +41,5 @@ public record DeadLetter(
     Optional<Instant> firstFailure,
     Optional<Instant> lastFailure,
     Optional<String> reason,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    Optional<Instant> dueAt) {}

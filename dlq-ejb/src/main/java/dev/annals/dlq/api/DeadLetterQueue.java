@@ -14,8 +14,8 @@ public interface DeadLetterQueue {
 
   /**
    * Sends {@code letter} to the JMS queue (recorded by the MDB after the transaction commits) and,
-   * for an open letter or a parked one, marks its stream blocked for its consumer in the tenant's
-   * place, in the caller's transaction.
+   * for an open or retrying letter or a parked one, marks its stream blocked for its consumer in
+   * the tenant's place, in the caller's transaction.
    */
   void send(Letter letter);
 

@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * A letter as a consumer sends it to the dead-letter queue: one event its consumer gave up on
- * ({@link LetterState#OPEN}) or parks behind such a letter ({@link LetterState#PARKED}).
+ * ({@link LetterState#OPEN}), will try again beside its flow ({@link LetterState#RETRYING}), or
+ * parks behind such a letter ({@link LetterState#PARKED}).
  *
  * @param tenant whose event
  * @param consumerKind the kind of consumer ("subscription", …): picks the {@link Redelivery}
@@ -17,13 +18,14 @@ import java.util.UUID;
  * @param eventId the event's id
  * @param positionTx the transaction id part of the event's $all position
  * @param position the global position part of it
- * @param state OPEN or PARKED
+ * @param state OPEN, RETRYING or PARKED
  * @param attempts how many deliveries were tried (0 for a parked letter)
  * @param cause the last failure, as operators see it (no SQL text)
  * @param stackSummary the failure's exception chain, a few frames each, or empty
  * @param event the event as reads return it (JSON)
  * @param firstFailure when the first attempt failed (null when parked)
  * @param lastFailure when the last attempt failed (null when parked)
+ * @param dueAt when a retrying letter is delivered again (null otherwise)
  */
 public record Letter(
     TenantId tenant,
@@ -40,7 +42,8 @@ public record Letter(
     String stackSummary,
     String event,
     Instant firstFailure,
-    Instant lastFailure) {
+    Instant lastFailure,
+    Instant dueAt) {
 
   public Letter {
     Objects.requireNonNull(tenant);
@@ -48,8 +51,11 @@ public record Letter(
     Objects.requireNonNull(consumer);
     Objects.requireNonNull(streamId);
     Objects.requireNonNull(eventId);
-    if (state != LetterState.OPEN && state != LetterState.PARKED) {
-      throw new IllegalArgumentException("a letter is sent open or parked, not " + state);
+    if (state != LetterState.OPEN && state != LetterState.PARKED && state != LetterState.RETRYING) {
+      throw new IllegalArgumentException("a letter is sent open, retrying or parked, not " + state);
+    }
+    if ((state == LetterState.RETRYING) != (dueAt != null)) {
+      throw new IllegalArgumentException("a retrying letter, and only one, has a due time");
     }
   }
 }

@@ -9,10 +9,25 @@ public enum LetterState {
   OPEN,
   /** Never delivered: waits behind an open letter of the same stream and consumer. */
   PARKED,
-  /** Delivered again by an operator's redrive. */
+  /**
+   * Failed, not yet given up: waits beside its consumer's flow for its due time, when the consumer
+   * delivers it again; heads its stream for that consumer like an open letter. Becomes open after
+   * the policy's {@code maxAttempts}.
+   */
+  RETRYING,
+  /** Delivered again: by an operator's redrive, or by a retry. */
   REDRIVEN,
   /** Given up by an operator, with a reason. */
   DISCARDED;
+
+  /** The states of letters still waiting to be delivered. */
+  public static final java.util.List<LetterState> WAITING =
+      java.util.List.of(OPEN, RETRYING, PARKED);
+
+  /** Whether a letter in this state still waits to be delivered (redrive and discard act on it). */
+  public boolean waiting() {
+    return WAITING.contains(this);
+  }
 
   /** The name stored and shown: lower case. */
   public String wireName() {
@@ -29,6 +44,6 @@ public enum LetterState {
       }
     }
     throw new InvalidRequestException(
-        "'state' must be one of open, parked, redriven, discarded; not '" + text + "'");
+        "'state' must be one of open, parked, retrying, redriven, discarded; not '" + text + "'");
   }
 }

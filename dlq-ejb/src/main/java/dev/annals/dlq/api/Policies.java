@@ -10,6 +10,9 @@ import jakarta.ejb.Local;
 @Local
 public interface Policies {
 
+  /** When the same error, fast, is poison ({@code annals.failures.poison.*}). */
+  PoisonRule poisonRule();
+
   /** The policy of consumers that have none of their own ({@code annals.failures.*}). */
   ConsumerPolicy defaults();
 

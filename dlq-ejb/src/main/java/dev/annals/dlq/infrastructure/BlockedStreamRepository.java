@@ -32,9 +32,10 @@ public class BlockedStreamRepository {
         PreparedStatement ps =
             c.prepareStatement(
                 "INSERT INTO dead_letter_streams (tenant_id, consumer_kind, consumer, stream_id,"
-                    + " last_event_id) VALUES (?, ?, ?, ?, ?::uuid)"
+                    + " last_event_id, pending) VALUES (?, ?, ?, ?, ?::uuid, 1)"
                     + " ON CONFLICT (tenant_id, consumer_kind, consumer, stream_id)"
-                    + " DO UPDATE SET last_event_id = excluded.last_event_id")) {
+                    + " DO UPDATE SET last_event_id = excluded.last_event_id, releasing = false,"
+                    + " pending = dead_letter_streams.pending + 1")) {
       bind(ps, tenant, kind, consumer, stream);
       ps.setString(5, letter.toString());
       ps.executeUpdate();
@@ -51,8 +52,8 @@ public class BlockedStreamRepository {
     try (Connection c = connections.connection(tenant);
         PreparedStatement ps =
             c.prepareStatement(
-                "UPDATE dead_letter_streams SET last_event_id = ?::uuid WHERE tenant_id = ?"
-                    + " AND consumer_kind = ? AND consumer = ? AND stream_id = ?")) {
+                "UPDATE dead_letter_streams SET last_event_id = ?::uuid, pending = pending + 1"
+                    + " WHERE tenant_id = ? AND consumer_kind = ? AND consumer = ? AND stream_id = ?")) {
       ps.setString(1, letter.toString());
       ps.setString(2, tenant.value());
       ps.setString(3, kind);
@@ -64,22 +65,7 @@ public class BlockedStreamRepository {
 
   /** The consumer's blocked streams. */
   public Set<String> blocked(TenantId tenant, String kind, String consumer) throws SQLException {
-    try (Connection c = connections.connection(tenant);
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT stream_id FROM dead_letter_streams WHERE tenant_id = ?"
-                    + " AND consumer_kind = ? AND consumer = ?")) {
-      ps.setString(1, tenant.value());
-      ps.setString(2, kind);
-      ps.setString(3, consumer);
-      Set<String> out = new HashSet<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-      return out;
-    }
+    return streams(tenant, kind, consumer, "");
   }
 
   /**
@@ -106,10 +92,86 @@ public class BlockedStreamRepository {
                                     WHERE d.tenant_id = b.tenant_id
                                       AND d.consumer_kind = b.consumer_kind
                                       AND d.consumer = b.consumer AND d.stream_id = b.stream_id
-                                      AND d.state IN ('open', 'parked'))
+                                      AND d.state IN ('open', 'retrying', 'parked'))
                 """)) {
       bind(ps, tenant, kind, consumer, stream);
       return ps.executeUpdate() == 1;
+    }
+  }
+
+  /**
+   * Marks the stream as being released by a retry (its head was delivered) or not any more; false
+   * when it is not blocked.
+   */
+  public boolean releasing(
+      TenantId tenant, String kind, String consumer, String stream, boolean releasing)
+      throws SQLException {
+    try (Connection c = connections.connection(tenant);
+        PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE dead_letter_streams SET releasing = ? WHERE tenant_id = ?"
+                    + " AND consumer_kind = ? AND consumer = ? AND stream_id = ?")) {
+      ps.setBoolean(1, releasing);
+      ps.setString(2, tenant.value());
+      ps.setString(3, kind);
+      ps.setString(4, consumer);
+      ps.setString(5, stream);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /** The consumer's streams a retry is releasing. */
+  public Set<String> releasing(TenantId tenant, String kind, String consumer) throws SQLException {
+    return streams(tenant, kind, consumer, " AND releasing");
+  }
+
+  private Set<String> streams(TenantId tenant, String kind, String consumer, String condition)
+      throws SQLException {
+    try (Connection c = connections.connection(tenant);
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT stream_id FROM dead_letter_streams WHERE tenant_id = ?"
+                    + " AND consumer_kind = ? AND consumer = ?"
+                    + condition)) {
+      ps.setString(1, tenant.value());
+      ps.setString(2, kind);
+      ps.setString(3, consumer);
+      Set<String> out = new HashSet<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    }
+  }
+
+  /** A letter of the stream was recorded (by the MDB, in its transaction): one fewer pending. */
+  public void recorded(TenantId tenant, String kind, String consumer, String stream)
+      throws SQLException {
+    try (Connection c = connections.connection(tenant);
+        PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE dead_letter_streams SET pending = greatest(pending - 1, 0)"
+                    + " WHERE tenant_id = ? AND consumer_kind = ? AND consumer = ? AND stream_id = ?"
+                    + " AND pending > 0")) {
+      bind(ps, tenant, kind, consumer, stream);
+      ps.executeUpdate();
+    }
+  }
+
+  /** Whether every letter sent for the stream is recorded (or the stream is not blocked). */
+  public boolean settled(TenantId tenant, String kind, String consumer, String stream)
+      throws SQLException {
+    try (Connection c = connections.connection(tenant);
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT 1 FROM dead_letter_streams WHERE tenant_id = ? AND consumer_kind = ?"
+                    + " AND consumer = ? AND stream_id = ? AND pending > 0")) {
+      bind(ps, tenant, kind, consumer, stream);
+      try (ResultSet rs = ps.executeQuery()) {
+        return !rs.next();
+      }
     }
   }
 
@@ -142,7 +204,7 @@ public class BlockedStreamRepository {
                 + " AND consumer = ?",
             "UPDATE dead_letters SET state = 'discarded', reason = 'its consumer was deleted',"
                 + " updated_at = now() WHERE tenant_id = ? AND consumer_kind = ? AND consumer = ?"
-                + " AND state IN ('open', 'parked')"
+                + " AND state IN ('open', 'retrying', 'parked')"
           }) {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
           ps.setString(1, tenant.value());

@@ -33,10 +33,10 @@ import java.util.UUID;
 @Transactional(TxType.MANDATORY)
 public class DeadLetterRepository {
 
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "id, consumer_kind, consumer, stream_id, stream_version, event_id::text,"
           + " position_tx::text || '-' || position, state, attempts, cause, stack_summary,"
-          + " event::text, first_failure, last_failure, reason, updated_at";
+          + " event::text, first_failure, last_failure, reason, updated_at, due_at";
 
   /**
    * Records a letter once per (consumer, event): a duplicate changes nothing; a closed one reopens.
@@ -45,14 +45,14 @@ public class DeadLetterRepository {
       """
       INSERT INTO dead_letters (tenant_id, consumer_kind, consumer, stream_id, stream_version,
              event_id, position_tx, position, state, attempts, cause, stack_summary, event,
-             first_failure, last_failure)
-      VALUES (?, ?, ?, ?, ?, ?::uuid, ?::xid8, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+             first_failure, last_failure, due_at)
+      VALUES (?, ?, ?, ?, ?, ?::uuid, ?::xid8, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
       ON CONFLICT (tenant_id, consumer_kind, consumer, event_id) DO UPDATE
          SET state = excluded.state, attempts = dead_letters.attempts + excluded.attempts,
              cause = excluded.cause, stack_summary = excluded.stack_summary,
              event = excluded.event, last_failure = excluded.last_failure,
              first_failure = coalesce(dead_letters.first_failure, excluded.first_failure),
-             reason = NULL, updated_at = now()
+             due_at = excluded.due_at, reason = NULL, updated_at = now()
        WHERE dead_letters.state IN ('redriven', 'discarded')
       """;
 
@@ -81,6 +81,7 @@ public class DeadLetterRepository {
       ps.setString(13, letter.event());
       timestamp(ps, 14, letter.firstFailure());
       timestamp(ps, 15, letter.lastFailure());
+      timestamp(ps, 16, letter.dueAt());
       return ps.executeUpdate() == 1;
     }
   }
@@ -151,7 +152,7 @@ public class DeadLetterRepository {
         "SELECT "
             + COLUMNS
             + " FROM (SELECT DISTINCT ON (consumer_kind, stream_id) * FROM dead_letters"
-            + " WHERE tenant_id = ? AND consumer = ? AND state IN ('open', 'parked')"
+            + " WHERE tenant_id = ? AND consumer = ? AND state IN ('open', 'retrying', 'parked')"
             + (stream.isPresent() ? " AND stream_id = ?" : "")
             + " ORDER BY consumer_kind, stream_id, position_tx, position) h"
             + " ORDER BY position_tx, position";
@@ -166,14 +167,14 @@ public class DeadLetterRepository {
     }
   }
 
-  /** Letters of a consumer (of one stream, when given) still open or parked. */
+  /** Letters of a consumer (of one stream, when given) still open, retrying or parked. */
   public int waiting(TenantId tenant, String consumer, Optional<String> stream)
       throws SQLException {
     try (Connection c = connections.connection(tenant);
         PreparedStatement ps =
             c.prepareStatement(
                 "SELECT count(*) FROM dead_letters WHERE tenant_id = ? AND consumer = ?"
-                    + " AND state IN ('open', 'parked')"
+                    + " AND state IN ('open', 'retrying', 'parked')"
                     + (stream.isPresent() ? " AND stream_id = ?" : ""))) {
       ps.setString(1, tenant.value());
       ps.setString(2, consumer);
@@ -249,7 +250,7 @@ public class DeadLetterRepository {
     args.add(value);
   }
 
-  private static void timestamp(PreparedStatement ps, int i, Instant at) throws SQLException {
+  static void timestamp(PreparedStatement ps, int i, Instant at) throws SQLException {
     if (at == null) {
       ps.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
     } else {
@@ -257,7 +258,7 @@ public class DeadLetterRepository {
     }
   }
 
-  private static List<DeadLetter> letters(PreparedStatement ps, boolean full) throws SQLException {
+  static List<DeadLetter> letters(PreparedStatement ps, boolean full) throws SQLException {
     List<DeadLetter> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
@@ -278,7 +279,8 @@ public class DeadLetterRepository {
                 instant(rs.getTimestamp(13)),
                 instant(rs.getTimestamp(14)),
                 Optional.ofNullable(rs.getString(15)),
-                rs.getTimestamp(16).toInstant()));
+                rs.getTimestamp(16).toInstant(),
+                instant(rs.getTimestamp(17))));
       }
     }
     return out;

@@ -25,7 +25,8 @@ public class DeadLetterTally {
              count(*) FILTER (WHERE state = 'open'),
              count(*) FILTER (WHERE state = 'parked'),
              count(*) FILTER (WHERE state = 'redriven'),
-             count(*) FILTER (WHERE state = 'discarded')
+             count(*) FILTER (WHERE state = 'discarded'),
+             count(*) FILTER (WHERE state = 'retrying')
         FROM dead_letters
        WHERE tenant_id = ?
        GROUP BY consumer, consumer_kind
@@ -49,7 +50,8 @@ public class DeadLetterTally {
                   rs.getLong(3),
                   rs.getLong(4),
                   rs.getLong(5),
-                  rs.getLong(6)));
+                  rs.getLong(6),
+                  rs.getLong(7)));
         }
       }
       return counts;

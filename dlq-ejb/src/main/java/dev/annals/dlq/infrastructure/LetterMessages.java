@@ -39,6 +39,9 @@ public final class LetterMessages {
     if (l.lastFailure() != null) {
       m.setLong("lastFailure", l.lastFailure().toEpochMilli());
     }
+    if (l.dueAt() != null) {
+      m.setLong("dueAt", l.dueAt().toEpochMilli());
+    }
     // Selectable without reading the body (tests and operators browsing the queue).
     m.setStringProperty("annalsTenant", l.tenant().value());
     m.setStringProperty("annalsEventId", l.eventId().toString());
@@ -62,7 +65,8 @@ public final class LetterMessages {
         m.itemExists("stackSummary") ? m.getString("stackSummary") : null,
         m.itemExists("event") ? m.getString("event") : null,
         m.itemExists("firstFailure") ? Instant.ofEpochMilli(m.getLong("firstFailure")) : null,
-        m.itemExists("lastFailure") ? Instant.ofEpochMilli(m.getLong("lastFailure")) : null);
+        m.itemExists("lastFailure") ? Instant.ofEpochMilli(m.getLong("lastFailure")) : null,
+        m.itemExists("dueAt") ? Instant.ofEpochMilli(m.getLong("dueAt")) : null);
   }
 
   /** Absent values are left out rather than set to null. */

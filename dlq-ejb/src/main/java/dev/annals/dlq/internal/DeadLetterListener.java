@@ -2,6 +2,7 @@ package dev.annals.dlq.internal;
 
 import dev.annals.dlq.api.Letter;
 import dev.annals.dlq.api.RecordingHook;
+import dev.annals.dlq.infrastructure.BlockedStreamRepository;
 import dev.annals.dlq.infrastructure.DeadLetterRepository;
 import dev.annals.dlq.infrastructure.LetterMessages;
 import dev.annals.tenancy.api.TenantNotFoundException;
@@ -46,6 +47,8 @@ public class DeadLetterListener implements MessageListener {
 
   @Inject DeadLetterRepository letters;
 
+  @Inject BlockedStreamRepository blocks;
+
   @Inject DeadLetterMetrics metrics;
 
   @Inject @Any Instance<RecordingHook> hooks;
@@ -64,6 +67,9 @@ public class DeadLetterListener implements MessageListener {
     try {
       reached(RecordingHook.Point.BEFORE_RECORD, letter);
       boolean recorded = letters.record(letter);
+      // Every message consumed was one sent (the send counted it pending on the stream's block):
+      // a duplicate of a letter already recorded, too.
+      blocks.recorded(letter.tenant(), letter.consumerKind(), letter.consumer(), letter.streamId());
       reached(RecordingHook.Point.AFTER_RECORD, letter);
       if (recorded) {
         metrics.recorded(letter.tenant(), letter.consumerKind(), letter.consumer());

@@ -40,7 +40,7 @@ public class DeadLetterQueueBean implements DeadLetterQueue {
   @Override
   public void send(Letter letter) {
     try {
-      if (letter.state() == LetterState.OPEN) {
+      if (letter.state() != LetterState.PARKED) {
         blocks.block(
             letter.tenant(),
             letter.consumerKind(),

@@ -82,7 +82,7 @@ public class DeadLettersBean implements DeadLetters {
       throw new ConflictException(
           "Dead letter " + id + " waits behind an open letter of its stream: redrive that one");
     }
-    if (letter.state() != LetterState.OPEN && letter.state() != LetterState.PARKED) {
+    if (!letter.state().waiting()) {
       throw new ConflictException(
           "Dead letter " + id + " is " + letter.state().wireName() + ": nothing to redrive");
     }
@@ -95,14 +95,14 @@ public class DeadLettersBean implements DeadLetters {
       throw new InvalidRequestException("'reason' is required: 1-" + MAX_REASON + " characters");
     }
     DeadLetter letter = get(tenant, id);
-    if ((letter.state() != LetterState.OPEN && letter.state() != LetterState.PARKED)
+    if (!letter.state().waiting()
         || !store.transition(tenant, letter, letter.state(), LetterState.DISCARDED, reason)) {
       throw new ConflictException(
           "Dead letter " + id + " is " + letter.state().wireName() + ": nothing to discard");
     }
     audited(tenant, letter, "deadletter.discarded", AuditOutcome.SUCCEEDED, reason);
     metrics.discarded(tenant, letter.consumerKind(), letter.consumer());
-    if (letter.state() == LetterState.OPEN) {
+    if (letter.state() != LetterState.PARKED) {
       release(tenant, letter, new int[2]);
     } else {
       store.lift(tenant, letter);
@@ -156,7 +156,9 @@ public class DeadLettersBean implements DeadLetters {
       }
       if (parked.isEmpty()) {
         if (System.currentTimeMillis() > deadline
-            || !store.ofStream(tenant, head, List.of(LetterState.OPEN)).isEmpty()) {
+            || !store
+                .ofStream(tenant, head, List.of(LetterState.OPEN, LetterState.RETRYING))
+                .isEmpty()) {
           return;
         }
         try {
@@ -202,7 +204,7 @@ public class DeadLettersBean implements DeadLetters {
   }
 
   private boolean isHead(TenantId tenant, DeadLetter parked) {
-    return store.ofStream(tenant, parked, List.of(LetterState.OPEN, LetterState.PARKED)).stream()
+    return store.ofStream(tenant, parked, LetterState.WAITING).stream()
         .findFirst()
         .filter(first -> first.id() == parked.id())
         .isPresent();

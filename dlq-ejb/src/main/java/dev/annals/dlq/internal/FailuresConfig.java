@@ -2,6 +2,7 @@ package dev.annals.dlq.internal;
 
 import dev.annals.dlq.api.BreakerPolicy;
 import dev.annals.dlq.api.ConsumerPolicy;
+import dev.annals.dlq.api.PoisonRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -37,6 +38,19 @@ public class FailuresConfig {
   @Inject
   @ConfigProperty(name = "annals.failures.redrive.settle-ms", defaultValue = "3000")
   long settleMs;
+
+  @Inject
+  @ConfigProperty(name = "annals.failures.poison.same-error-attempts", defaultValue = "3")
+  int poisonAfter;
+
+  @Inject
+  @ConfigProperty(name = "annals.failures.poison.fast-ms", defaultValue = "100")
+  long poisonFastMs;
+
+  /** When the same error, fast, is poison. */
+  public PoisonRule poisonRule() {
+    return new PoisonRule(poisonAfter, poisonFastMs);
+  }
 
   /** The policy of a consumer that has none of its own. */
   public ConsumerPolicy defaults() {

@@ -7,6 +7,7 @@ import dev.annals.dlq.api.LetterState;
 import dev.annals.dlq.infrastructure.BlockedStreamRepository;
 import dev.annals.dlq.infrastructure.DeadLetterRepository;
 import dev.annals.dlq.infrastructure.DeadLetterTally;
+import dev.annals.dlq.infrastructure.RetryingLetterRepository;
 import dev.annals.tenancy.api.TenantId;
 import dev.annals.tenancy.api.UnavailableException;
 import jakarta.ejb.LocalBean;
@@ -15,8 +16,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Dead-letter bookkeeping for redrive and discard, each step in a transaction of its own
@@ -33,6 +36,8 @@ public class LetterStore {
   @Inject BlockedStreamRepository blocks;
 
   @Inject DeadLetterTally tally;
+
+  @Inject RetryingLetterRepository retrying;
 
   @Inject DeadLetterMetrics metrics;
 
@@ -120,6 +125,67 @@ public class LetterStore {
       return blocks.isBlocked(tenant, like.consumerKind(), like.consumer(), like.streamId());
     } catch (SQLException e) {
       throw UnavailableException.databaseDidNotAnswer("read stream " + like.streamId(), e);
+    }
+  }
+
+  /** The consumer's retrying letters due now, in $all order. */
+  public List<DeadLetter> due(TenantId tenant, String kind, String consumer, int limit) {
+    try {
+      return retrying.due(tenant, kind, consumer, limit);
+    } catch (SQLException e) {
+      throw UnavailableException.databaseDidNotAnswer("read retrying letters", e);
+    }
+  }
+
+  /** When the consumer's next retrying letter falls due. */
+  public Optional<Instant> nextDue(TenantId tenant, String kind, String consumer) {
+    try {
+      return retrying.nextDue(tenant, kind, consumer);
+    } catch (SQLException e) {
+      throw UnavailableException.databaseDidNotAnswer("read retrying letters", e);
+    }
+  }
+
+  /** An attempt by a retry failed: retrying again at {@code dueAt}, or open without one. */
+  public boolean retryFailed(
+      TenantId tenant,
+      DeadLetter letter,
+      String cause,
+      String stackSummary,
+      Optional<Instant> dueAt) {
+    try {
+      boolean changed = retrying.failed(tenant, letter.id(), cause, stackSummary, dueAt);
+      countOpen(tenant, letter);
+      return changed;
+    } catch (SQLException e) {
+      throw UnavailableException.databaseDidNotAnswer("change dead letter " + letter.id(), e);
+    }
+  }
+
+  /** The consumer's streams a retry is releasing. */
+  public Set<String> releasing(TenantId tenant, String kind, String consumer) {
+    try {
+      return blocks.releasing(tenant, kind, consumer);
+    } catch (SQLException e) {
+      throw UnavailableException.databaseDidNotAnswer("read blocked streams", e);
+    }
+  }
+
+  /** Whether every letter sent for the stream of {@code like} is recorded. */
+  public boolean settled(TenantId tenant, DeadLetter like) {
+    try {
+      return blocks.settled(tenant, like.consumerKind(), like.consumer(), like.streamId());
+    } catch (SQLException e) {
+      throw UnavailableException.databaseDidNotAnswer("read stream " + like.streamId(), e);
+    }
+  }
+
+  /** Marks the stream of {@code like} as being released by a retry, or not any more. */
+  public void releasing(TenantId tenant, DeadLetter like, boolean releasing) {
+    try {
+      blocks.releasing(tenant, like.consumerKind(), like.consumer(), like.streamId(), releasing);
+    } catch (SQLException e) {
+      throw UnavailableException.databaseDidNotAnswer("release stream " + like.streamId(), e);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.annals.dlq.internal;
 
 import dev.annals.dlq.api.BreakerStatus;
 import dev.annals.dlq.api.ConsumerPolicy;
+import dev.annals.dlq.api.PoisonRule;
 import dev.annals.dlq.api.Policies;
 import dev.annals.dlq.infrastructure.PolicyRepository;
 import dev.annals.tenancy.api.TenantId;
@@ -27,6 +28,11 @@ public class PoliciesBean implements Policies {
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public ConsumerPolicy defaults() {
     return config.defaults();
+  }
+
+  @Override
+  public PoisonRule poisonRule() {
+    return config.poisonRule();
   }
 
   @Override

@@ -67,7 +67,14 @@ class DeadLetterCrashIT {
     boolean killed = false;
     try (WebhookReceiver receiver = new WebhookReceiver(0)) {
       receiver.failWhen(batch -> streams(batch).contains(bad));
-      String name = subscribe(tenant, receiver.url());
+      // One attempt: the event at fault is given up (open) at its first failure alone, so the
+      // letter held is the open one, not a retrying one whose retries would go on meanwhile.
+      String name =
+          subscribe(
+              tenant,
+              receiver.url(),
+              "{\"maxAttempts\":1,\"initialBackoffMs\":20,\"maxBackoffMs\":60,"
+                  + "\"breaker\":{\"failureRatio\":1.0,\"window\":1000,\"delayMs\":1000}}");
       NodeB.drive(tenant, name, NodeB.nodeId());
       Files.writeString(
           dir.resolve(HaltingRecordingHook.request(point)), name, StandardCharsets.UTF_8);
@@ -78,7 +85,9 @@ class DeadLetterCrashIT {
       goodIds.add(append(tenant, good, "Moved", "{\"i\":0}"));
       awaitFile(reached);
       assertEquals(List.of(), letters(tenant, name), "held at " + point + ": nothing committed");
-      assertEquals(3, requestsCarrying(receiver, badIds.get(0)), "its three tries");
+      // Its tries: one alone, or, in a batch with the other stream's event, that batch twice too.
+      int tries = requestsCarrying(receiver, badIds.get(0));
+      assertTrue(tries == 1 || tries == 3, "its tries: " + tries);
 
       NodeB.kill();
       killed = true;
@@ -94,10 +103,12 @@ class DeadLetterCrashIT {
           await("the held letter, recorded", () -> letters(tenant, name), l -> l.size() == 2);
       JsonObject head = only(letters, "open");
       assertEquals(badIds.get(0), head.getString("eventId"));
-      assertEquals(3, head.getInt("attempts"));
+      assertEquals(tries, head.getInt("attempts"));
       assertEquals(List.of(badIds.get(1)), eventIds(letters, "parked"));
       assertEquals(
-          3, requestsCarrying(receiver, badIds.get(0)), "never tried again: the checkpoint held");
+          tries,
+          requestsCarrying(receiver, badIds.get(0)),
+          "never tried again: the checkpoint held");
       assertEquals(List.of(), acknowledged(receiver, bad));
 
       receiver.failWhen(batch -> false);

@@ -70,11 +70,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
               @Schema(
                   name = "DeadLetterState",
                   description =
-                      "open: failed past its consumer's retries, heads its stream; parked: waits"
-                          + " behind an open letter of its stream, never delivered; redriven,"
-                          + " discarded: by an operator",
+                      "open: failed past its consumer's retries, heads its stream; retrying:"
+                          + " failed, heads its stream and is delivered again at dueAt (open"
+                          + " after maxAttempts); parked: waits behind an open or retrying letter"
+                          + " of its stream, never delivered; redriven: delivered again, by an"
+                          + " operator or a retry; discarded: by an operator",
                   type = SchemaType.STRING,
-                  enumeration = {"open", "parked", "redriven", "discarded"}),
+                  enumeration = {"open", "parked", "retrying", "redriven", "discarded"}),
               @Schema(
                   name = "BreakerState",
                   description =

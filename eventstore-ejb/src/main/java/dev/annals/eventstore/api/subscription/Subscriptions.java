@@ -15,6 +15,11 @@ import java.util.List;
 public interface Subscriptions {
 
   /**
+   * The consumer kind of subscriptions' (and projections') dead letters; the consumer is the name.
+   */
+  String LETTER_KIND = "subscription";
+
+  /**
    * Creates a subscription; it starts running on some node within seconds.
    *
    * @param tenant the tenant

@@ -51,7 +51,9 @@ public class SubscriptionRepository {
   /**
    * Moves the checkpoint from {@code expected} to the batch's end, renews the lease and counts the
    * events into the rate (a 5-second window), all only while this node holds a live lease and the
-   * checkpoint is still the one the batch started from.
+   * checkpoint is still the one the batch started from. With {@code endsFailures} (events were
+   * delivered and none of the subscription's letters is retrying) the run of failures ends;
+   * otherwise the failures and last error stay shown.
    */
   private static final String ADVANCE =
       """
@@ -64,7 +66,8 @@ public class SubscriptionRepository {
                THEN 0 ELSE rate_count + ? END,
              rate_since = CASE WHEN clock_timestamp() - rate_since >= interval '5 seconds'
                THEN clock_timestamp() ELSE rate_since END,
-             failures = 0, last_error = NULL,
+             failures = CASE WHEN ?::boolean THEN 0 ELSE failures END,
+             last_error = CASE WHEN ?::boolean THEN NULL ELSE last_error END,
              lease_until = clock_timestamp() + make_interval(secs => ? / 1000.0),
              updated_at = now()
        WHERE name = ? AND state = 'running' AND node = ? AND lease_until > clock_timestamp()
@@ -192,6 +195,7 @@ public class SubscriptionRepository {
       Checkpoint expected,
       Checkpoint next,
       int delivered,
+      boolean endsFailures,
       long leaseMs)
       throws SQLException {
     try (Connection c = connections.connection(tenant);
@@ -201,11 +205,13 @@ public class SubscriptionRepository {
       ps.setLong(3, delivered);
       ps.setLong(4, delivered);
       ps.setLong(5, delivered);
-      ps.setLong(6, leaseMs);
-      ps.setString(7, name);
-      ps.setString(8, node);
-      ps.setString(9, Long.toString(expected.transactionId()));
-      ps.setLong(10, expected.position());
+      ps.setString(6, Boolean.toString(endsFailures && delivered > 0));
+      ps.setString(7, Boolean.toString(endsFailures && delivered > 0));
+      ps.setLong(8, leaseMs);
+      ps.setString(9, name);
+      ps.setString(10, node);
+      ps.setString(11, Long.toString(expected.transactionId()));
+      ps.setLong(12, expected.position());
       return ps.executeUpdate() == 1;
     }
   }
@@ -213,6 +219,28 @@ public class SubscriptionRepository {
   /** Ends {@code node}'s leases of the tenant. */
   public void release(TenantId tenant, String node) throws SQLException {
     update(tenant, "UPDATE subscriptions SET node = NULL, lease_until = NULL WHERE node = ?", node);
+  }
+
+  /**
+   * Counts one event delivered beside the flow (a retrying letter, a redrive): the failures are
+   * over, as after a delivery in the flow.
+   */
+  public void redelivered(TenantId tenant, String name) throws SQLException {
+    update(
+        tenant,
+        "UPDATE subscriptions SET delivered = delivered + 1, failures = 0, last_error = NULL,"
+            + " updated_at = now() WHERE name = ?",
+        name);
+  }
+
+  /** Counts a failed attempt beside the flow, whichever node made it. */
+  public void redeliveryFailed(TenantId tenant, String name, String error) throws SQLException {
+    update(
+        tenant,
+        "UPDATE subscriptions SET failures = failures + 1, last_error = ?,"
+            + " last_error_at = now(), updated_at = now() WHERE name = ?",
+        error,
+        name);
   }
 
   /** Records a failed attempt of {@code node}'s; with {@code stop} the subscription stops. */

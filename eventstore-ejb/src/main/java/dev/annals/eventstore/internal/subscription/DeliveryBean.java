@@ -3,10 +3,8 @@ package dev.annals.eventstore.internal.subscription;
 import dev.annals.dlq.api.DeadLetterQueue;
 import dev.annals.eventstore.api.AllScan;
 import dev.annals.eventstore.api.Checkpoint;
-import dev.annals.eventstore.api.Direction;
 import dev.annals.eventstore.api.ReadForm;
 import dev.annals.eventstore.api.RecordedEvent;
-import dev.annals.eventstore.api.StreamId;
 import dev.annals.eventstore.api.subscription.SubscriptionBatch;
 import dev.annals.eventstore.api.subscription.SubscriptionFilter;
 import dev.annals.eventstore.api.subscription.SubscriptionHandler;
@@ -134,7 +132,7 @@ public class DeliveryBean {
    */
   public Delivery.Outcome deliverToHandler(TenantId tenant, String name, String node)
       throws SQLException {
-    return deliverToHandler(tenant, name, node, false).outcome();
+    return deliverToHandler(tenant, name, node, false, true).outcome();
   }
 
   /**
@@ -154,7 +152,8 @@ public class DeliveryBean {
    *
    * @throws DeliveryFailedException when the handler is missing or throws: all rolls back
    */
-  public HandlerDelivery deliverToHandler(TenantId tenant, String name, String node, boolean narrow)
+  public HandlerDelivery deliverToHandler(
+      TenantId tenant, String name, String node, boolean narrow, boolean endsFailures)
       throws SQLException {
     Optional<Delivery> read = read(tenant, name, node, narrow);
     if (read.isEmpty()) {
@@ -170,7 +169,7 @@ public class DeliveryBean {
     }
     if (!d.matched().isEmpty()) {
       String handlerName = d.row().handler().orElseThrow();
-      SubscriptionHandler handler = handler(handlerName, node, true);
+      SubscriptionHandler handler = handlers.require(handlerName, node, true);
       try {
         handler.handle(
             new SubscriptionBatch(tenant, new SubscriptionName(name), d.matched(), d.next()));
@@ -181,15 +180,26 @@ public class DeliveryBean {
     }
     park(tenant, name, d);
     if (!repository.advance(
-        tenant, name, node, d.row().checkpoint(), d.next(), d.matched().size(), config.leaseMs())) {
+        tenant,
+        name,
+        node,
+        d.row().checkpoint(),
+        d.next(),
+        d.matched().size(),
+        endsFailures,
+        config.leaseMs())) {
       context.setRollbackOnly();
       return new HandlerDelivery(Delivery.Outcome.LOST, List.of(), Checkpoint.START);
     }
     return new HandlerDelivery(d.acknowledged(), d.matched(), d.next());
   }
 
-  /** Acknowledges a batch delivered elsewhere (a webhook); false when this node lost it. */
-  public boolean advance(TenantId tenant, String name, String node, Delivery delivered)
+  /**
+   * Acknowledges a batch delivered elsewhere (a webhook); false when this node lost it. With {@code
+   * endsFailures} (none of its letters retrying) the subscription's run of failures ends.
+   */
+  public boolean advance(
+      TenantId tenant, String name, String node, Delivery delivered, boolean endsFailures)
       throws SQLException {
     park(tenant, name, delivered);
     return repository.advance(
@@ -199,6 +209,7 @@ public class DeliveryBean {
         delivered.row().checkpoint(),
         delivered.next(),
         delivered.matched().size(),
+        endsFailures,
         config.leaseMs());
   }
 
@@ -215,10 +226,11 @@ public class DeliveryBean {
   }
 
   /**
-   * Sends {@code head} to the dead-letter queue, parks what waits behind dead letters before it and
-   * moves the checkpoint past it, in this one transaction (so the letter is sent exactly when the
-   * checkpoint moves). The batch is read again, narrowed: when its first event to deliver is no
-   * longer {@code head} (a reset, a redrive meanwhile), nothing happens.
+   * Sends {@code head} to the dead-letter queue (open, or retrying as {@code decision} says), parks
+   * what waits behind dead letters before it and moves the checkpoint past it, in this one
+   * transaction (so the letter is sent exactly when the checkpoint moves). The batch is read again,
+   * narrowed: when its first event to deliver is no longer {@code head} (a reset, a redrive
+   * meanwhile), nothing happens.
    */
   public Delivery.Outcome deadLetter(
       TenantId tenant,
@@ -238,8 +250,9 @@ public class DeliveryBean {
       return Delivery.Outcome.MORE;
     }
     park(tenant, name, d);
+    Instant now = Instant.now();
     deadLetters.send(
-        SubscriptionLetters.open(
+        SubscriptionLetters.failed(
             tenant,
             name,
             head,
@@ -247,51 +260,14 @@ public class DeliveryBean {
             cause,
             stackSummary,
             decision.firstFailure(),
-            Instant.now()));
+            now,
+            decision.retrying() ? now.plusMillis(decision.retryInMs()) : null));
     if (!repository.advance(
-        tenant, name, node, d.row().checkpoint(), d.next(), 0, config.leaseMs())) {
+        tenant, name, node, d.row().checkpoint(), d.next(), 0, false, config.leaseMs())) {
       context.setRollbackOnly();
       return Delivery.Outcome.LOST;
     }
     return d.acknowledged();
-  }
-
-  /** The subscription as stored (for a redrive). */
-  public Optional<SubscriptionRow> find(TenantId tenant, String name) throws SQLException {
-    return repository.find(tenant, name);
-  }
-
-  /** One event as reads return it now (current upcasters), by stream, version and id. */
-  public Optional<RecordedEvent> event(
-      TenantId tenant, StreamId stream, long version, dev.annals.eventstore.api.EventId id)
-      throws SQLException {
-    return reader
-        .readStream(tenant, stream, version, Direction.FORWARD, 1)
-        .flatMap(page -> page.stream().filter(e -> e.eventId().equals(id)).findFirst());
-  }
-
-  /**
-   * Delivers one event again to the handler of {@code row}, in this transaction (a redrive).
-   *
-   * @throws DeliveryFailedException when the handler is not deployed here or throws
-   */
-  public void redeliverToHandler(TenantId tenant, SubscriptionRow row, RecordedEvent event) {
-    SubscriptionHandler handler = handler(row.handler().orElseThrow(), "this node", false);
-    handler.handle(
-        new SubscriptionBatch(
-            tenant, new SubscriptionName(row.name()), List.of(event), event.position()));
-  }
-
-  /** The deployed handler of this name; missing, a failure ({@code permanent} for delivery). */
-  private SubscriptionHandler handler(String handlerName, String node, boolean permanent) {
-    return handlers
-        .find(handlerName)
-        .orElseThrow(
-            () ->
-                new DeliveryFailedException(
-                    "no handler named '" + handlerName + "' is deployed on " + node,
-                    permanent,
-                    null));
   }
 
   private void park(TenantId tenant, String name, Delivery d) {

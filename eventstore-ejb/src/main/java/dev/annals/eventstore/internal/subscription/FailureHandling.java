@@ -20,13 +20,15 @@ import java.util.function.Supplier;
 /**
  * One subscription runner's failure handling, plain so it can be tested without a container: the
  * consumer's policy, its circuit breaker, and each failing event's attempts. A failed batch of
- * several events counts one attempt for each, and delivery then goes one event at a time until past
- * that batch, so only the event at fault collects attempts and is dead-lettered (the others, and
- * per-stream order, are unharmed). An event that failed alone is retried alone, so every attempt
- * after the first is seen by the dead-letter check and none goes past the budget. An event is
- * dead-lettered once its attempts reach the policy's {@code maxAttempts}, or at once when the
- * failure is poison: marked so ({@link FailureKinds#poison}), or the same error, fast, on each of
- * the first {@code poisonAfter} attempts.
+ * several events counts one attempt for each and is tried whole once more at once (a receiver that
+ * failed one event once takes the batch the second time); failing again, delivery goes one event at
+ * a time until past that batch, so only the event at fault collects attempts (the others, and
+ * per-stream order, are unharmed). An event that failed alone never holds the flow: it leaves it as
+ * a retrying letter, due after the policy's backoff for its attempts (its consumer delivers it
+ * again beside the flow, {@link dev.annals.dlq.api.LetterRetries}), or as an open letter once its
+ * attempts reach the policy's {@code maxAttempts}, or at once when the failure is poison: marked so
+ * ({@link FailureKinds#poison}), or the same error, fast, on each of the first {@code poisonAfter}
+ * attempts made alone.
  */
 final class FailureHandling {
 
@@ -35,9 +37,19 @@ final class FailureHandling {
     /** Deliver again after a pause. */
     record Retry(long afterMs) implements Decision {}
 
-    /** Send the event to the dead-letter queue now. */
-    record DeadLetter(RecordedEvent head, int attempts, Instant firstFailure, boolean poison)
-        implements Decision {}
+    /**
+     * Send the event to the dead-letter queue now: retrying after {@code retryInMs}, or open (given
+     * up) when that is negative.
+     */
+    record DeadLetter(
+        RecordedEvent head, int attempts, Instant firstFailure, boolean poison, long retryInMs)
+        implements Decision {
+
+      /** Whether the letter is retrying (else open). */
+      public boolean retrying() {
+        return retryInMs >= 0;
+      }
+    }
   }
 
   /** How often the policy is read again while the runner works. */
@@ -55,10 +67,12 @@ final class FailureHandling {
   private final CircuitBreaker breaker;
   private final Map<EventId, Tries> tries = new HashMap<>();
   private Checkpoint narrowUntil;
+  private Checkpoint retriedWhole;
 
   /** An event's failed attempts so far. */
   private static final class Tries {
     int attempts;
+    int alone;
     Instant first;
     String cause;
     boolean sameAndFast = true;
@@ -105,7 +119,29 @@ final class FailureHandling {
   synchronized void succeeded(List<RecordedEvent> delivered, Checkpoint next) {
     delivered.forEach(e -> tries.remove(e.eventId()));
     passed(next);
-    if (!delivered.isEmpty() && breaker.record(true, clock.getAsLong())) {
+    boolean changed = false;
+    for (int i = 0; i < delivered.size(); i++) {
+      changed |= breaker.record(true, clock.getAsLong()); // one success per event delivered
+    }
+    if (changed) {
+      breakerChanges.accept(breaker.status());
+    }
+  }
+
+  /**
+   * A pass of retries beside the flow delivered {@code delivered} letters and failed {@code
+   * failed}: the breaker counts them like attempts in the flow.
+   */
+  synchronized void retried(int delivered, int failed) {
+    long now = clock.getAsLong();
+    boolean changed = false;
+    for (int i = 0; i < failed; i++) {
+      changed |= breaker.record(false, now);
+    }
+    for (int i = 0; i < delivered; i++) {
+      changed |= breaker.record(true, now);
+    }
+    if (changed) {
       breakerChanges.accept(breaker.status());
     }
   }
@@ -114,6 +150,7 @@ final class FailureHandling {
   synchronized void reset() {
     tries.clear();
     narrowUntil = null;
+    retriedWhole = null;
   }
 
   /**
@@ -125,39 +162,53 @@ final class FailureHandling {
       List<RecordedEvent> attempted, Throwable failure, String description, long durationMs) {
     long now = clock.getAsLong();
     refreshPolicy(now);
-    if (breaker.record(false, now)) {
+    boolean tripped = breaker.record(false, now);
+    if (tripped) {
       breakerChanges.accept(breaker.status());
     }
     Instant at = Instant.ofEpochMilli(now);
+    boolean alone = attempted.size() == 1;
     for (RecordedEvent e : attempted) {
       Tries t = tries.computeIfAbsent(e.eventId(), id -> new Tries());
       t.attempts++;
       if (t.first == null) {
         t.first = at;
       }
-      t.sameAndFast &=
-          durationMs <= poisonFastMs && (t.cause == null || t.cause.equals(description));
+      if (alone) {
+        t.alone++;
+        t.sameAndFast &=
+            durationMs <= poisonFastMs && (t.cause == null || t.cause.equals(description));
+      }
       t.cause = description;
     }
-    if (attempted.size() != 1) {
+    if (!alone) {
+      RecordedEvent first = attempted.get(0);
       RecordedEvent last = attempted.get(attempted.size() - 1);
-      narrowUntil = last.position();
-      return new Decision.Retry(policy.backoffMs(1, random.getAsDouble()));
+      if (retriedWhole == null || first.position().compareTo(retriedWhole) > 0) {
+        retriedWhole = last.position(); // once more whole, at once
+      } else if (narrowUntil == null || last.position().compareTo(narrowUntil) > 0) {
+        narrowUntil = last.position(); // then one event at a time
+      }
+      return new Decision.Retry(0);
     }
     RecordedEvent head = attempted.get(0);
     Tries t = tries.get(head.eventId());
     boolean poison =
         FailureKinds.poison(failure)
-            || (poisonAfter > 0 && t.attempts >= poisonAfter && t.sameAndFast);
+            || (poisonAfter > 0 && t.alone >= poisonAfter && t.sameAndFast);
     if (poison || t.attempts >= policy.maxAttempts()) {
-      return new Decision.DeadLetter(head, t.attempts, t.first, poison);
+      return new Decision.DeadLetter(head, t.attempts, t.first, poison, -1);
     }
-    // Retried alone too: events appended meanwhile must not join it in a batch, whose failure
-    // would count an attempt the dead-letter check never sees (one more than the budget).
-    if (narrowUntil == null || head.position().compareTo(narrowUntil) > 0) {
-      narrowUntil = head.position();
+    if (tripped && breaker.status().state() != dev.annals.dlq.api.BreakerState.CLOSED) {
+      // This failure opened the breaker: the consumer pauses and the event stays in the flow, to
+      // be the probe, rather than leave it while its downstream is down.
+      if (narrowUntil == null || head.position().compareTo(narrowUntil) > 0) {
+        narrowUntil = head.position();
+      }
+      return new Decision.Retry(0);
     }
-    return new Decision.Retry(policy.backoffMs(t.attempts, random.getAsDouble()));
+    return new Decision.DeadLetter(
+        head, t.attempts, t.first, false, policy.backoffMs(t.attempts, random.getAsDouble()));
   }
 
   /** The event is in the dead-letter queue now: forget its attempts. */
@@ -169,6 +220,9 @@ final class FailureHandling {
   private void passed(Checkpoint next) {
     if (narrowUntil != null && next.compareTo(narrowUntil) >= 0) {
       narrowUntil = null;
+    }
+    if (retriedWhole != null && next.compareTo(retriedWhole) >= 0) {
+      retriedWhole = null;
     }
   }
 

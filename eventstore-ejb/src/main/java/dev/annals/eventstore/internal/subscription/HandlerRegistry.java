@@ -25,6 +25,21 @@ public class HandlerRegistry {
     return Optional.ofNullable(handlers().get(name));
   }
 
+  /**
+   * The deployed handler of this name.
+   *
+   * @param where the node, as a failure names it
+   * @param permanent whether its absence stops delivery (else a redelivery fails)
+   * @throws DeliveryFailedException when none is deployed here
+   */
+  public SubscriptionHandler require(String name, String where, boolean permanent) {
+    return find(name)
+        .orElseThrow(
+            () ->
+                new DeliveryFailedException(
+                    "no handler named '" + name + "' is deployed on " + where, permanent, null));
+  }
+
   /** The names of this server's handlers, sorted. */
   public Iterable<String> names() {
     return handlers().keySet();

@@ -36,9 +36,12 @@ public class HostBreakers {
     return of(tenant, host).permit(System.currentTimeMillis());
   }
 
-  /** A post to {@code host} went through ({@code ok}) or failed. */
-  void record(TenantId tenant, String host, boolean ok) {
-    of(tenant, host).record(ok, System.currentTimeMillis());
+  /** A post to {@code host} went through ({@code ok}, counted per event it carried) or failed. */
+  void record(TenantId tenant, String host, boolean ok, int times) {
+    HostBreaker breaker = of(tenant, host);
+    for (int i = 0; i < times; i++) {
+      breaker.record(ok, System.currentTimeMillis());
+    }
   }
 
   private HostBreaker of(TenantId tenant, String host) {

@@ -1,5 +1,7 @@
 package dev.annals.eventstore.internal.subscription;
 
+import dev.annals.dlq.api.LetterRetries;
+import dev.annals.dlq.api.PoisonRule;
 import dev.annals.dlq.api.Policies;
 import dev.annals.dlq.api.RedeliveryRegistry;
 import dev.annals.eventstore.api.Wakeups;
@@ -55,6 +57,8 @@ public class SubscriptionDriver {
   @EJB Policies policies;
 
   @EJB RedeliveryRegistry redeliveries;
+
+  @EJB LetterRetries letterRetries;
 
   @EJB SubscriptionRedelivery redelivery;
 
@@ -191,6 +195,7 @@ public class SubscriptionDriver {
                     ? config.projectionWakeDelayMs()
                     : 0,
                 failureHandling(tenant, name),
+                letterRetries,
                 hostBreakers,
                 stopped -> runners.remove(key, stopped));
         runners.put(key, runner);
@@ -204,6 +209,7 @@ public class SubscriptionDriver {
    * state last recorded (before a restart, or by the node that drove it before) is taken over.
    */
   private FailureHandling failureHandling(TenantId tenant, String name) {
+    PoisonRule poison = policies.poisonRule();
     FailureHandling handling =
         new FailureHandling(
             () -> {
@@ -223,8 +229,8 @@ public class SubscriptionDriver {
                     new Object[] {tenant, name, Failures.describe(e)});
               }
             },
-            config.poisonAfter(),
-            config.poisonFastMs(),
+            poison.sameErrorAttempts(),
+            poison.fastMs(),
             System::currentTimeMillis,
             () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
     try {

@@ -11,12 +11,15 @@ import java.time.Instant;
 final class SubscriptionLetters {
 
   /** The consumer kind of subscriptions' letters. */
-  static final String KIND = "subscription";
+  static final String KIND = dev.annals.eventstore.api.subscription.Subscriptions.LETTER_KIND;
 
   private SubscriptionLetters() {}
 
-  /** A letter for an event given up on after {@code attempts}. */
-  static Letter open(
+  /**
+   * A letter for an event that failed {@code attempts} times: retrying at {@code due}, or, without
+   * one (null), open (given up).
+   */
+  static Letter failed(
       TenantId tenant,
       String subscription,
       RecordedEvent e,
@@ -24,22 +27,24 @@ final class SubscriptionLetters {
       String cause,
       String stackSummary,
       Instant firstFailure,
-      Instant lastFailure) {
+      Instant lastFailure,
+      Instant due) {
     return letter(
         tenant,
         subscription,
         e,
-        LetterState.OPEN,
+        due == null ? LetterState.OPEN : LetterState.RETRYING,
         attempts,
         cause,
         stackSummary,
         firstFailure,
-        lastFailure);
+        lastFailure,
+        due);
   }
 
   /** A letter for an event parked behind an open one of its stream. */
   static Letter parked(TenantId tenant, String subscription, RecordedEvent e) {
-    return letter(tenant, subscription, e, LetterState.PARKED, 0, null, null, null, null);
+    return letter(tenant, subscription, e, LetterState.PARKED, 0, null, null, null, null, null);
   }
 
   /** The event as reads return it. */
@@ -58,7 +63,8 @@ final class SubscriptionLetters {
       String cause,
       String stackSummary,
       Instant firstFailure,
-      Instant lastFailure) {
+      Instant lastFailure,
+      Instant dueAt) {
     return new Letter(
         tenant,
         KIND,
@@ -74,6 +80,7 @@ final class SubscriptionLetters {
         stackSummary,
         json(e),
         firstFailure,
-        lastFailure);
+        lastFailure,
+        dueAt);
   }
 }

@@ -1,9 +1,8 @@
 package dev.annals.eventstore.internal.subscription;
 
-import dev.annals.dlq.api.FailureKinds;
+import dev.annals.dlq.api.LetterRetries;
 import dev.annals.dlq.api.StreamReleasedException;
 import dev.annals.eventstore.api.Recheck;
-import dev.annals.eventstore.api.RecordedEvent;
 import dev.annals.eventstore.api.Wakeups;
 import dev.annals.eventstore.api.subscription.SubscriptionTarget;
 import dev.annals.eventstore.infrastructure.subscription.WebhookBatch;
@@ -11,28 +10,24 @@ import dev.annals.eventstore.infrastructure.subscription.WebhookClient;
 import dev.annals.tenancy.api.TenantId;
 import java.io.IOException;
 import java.net.URI;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Drives one subscription on this node while the node holds its lease: woken by {@link Wakeups} (or
  * the driver), it delivers batch after batch until caught up, one batch at a time (so per-stream
- * order holds), always reading from the database by checkpoint. A failed batch is recorded and,
- * through {@link FailureHandling}, retried with exponential backoff and jitter (one event at a time
- * after a failed batch) until its event at fault is dead-lettered; an open circuit breaker, its own
+ * order holds), always reading from the database by checkpoint. A failed batch is tried again,
+ * whole once and then one event at a time, and its event at fault leaves the flow as a retrying
+ * letter that is delivered again beside it when due ({@link FailedDeliveries}, {@link
+ * FailureHandling}), so one failing event never holds the others; an open circuit breaker, its own
  * or its webhook host's ({@link HostBreakers}), pauses it. When a batch ends short while committed
  * events wait behind an older open transaction, it reads again soon ({@link Recheck}) instead of
  * waiting for a wake-up that transaction may never send. It stops when the node loses the lease, or
  * the subscription is paused, stopped or deleted.
  */
 final class SubscriptionRunner {
-
-  private static final Logger LOG = Logger.getLogger(SubscriptionRunner.class.getName());
 
   /** The longest pause between reads while events stay held back by an open transaction. */
   static final long MAX_RECHECK_MILLIS = 500;
@@ -43,9 +38,9 @@ final class SubscriptionRunner {
   private final DeliveryBean delivery;
   private final WebhookClient webhooks;
   private final ScheduledExecutorService executor;
-  private final long backoffMs;
   private final long wakeDelayMs;
   private final FailureHandling failures;
+  private final FailedDeliveries failed;
   private final HostBreakers hosts;
   private final java.util.function.Consumer<SubscriptionRunner> onStop;
 
@@ -70,6 +65,7 @@ final class SubscriptionRunner {
       long backoffMs,
       long wakeDelayMs,
       FailureHandling failures,
+      LetterRetries retries,
       HostBreakers hosts,
       java.util.function.Consumer<SubscriptionRunner> onStop) {
     this.tenant = tenant;
@@ -78,9 +74,33 @@ final class SubscriptionRunner {
     this.delivery = delivery;
     this.webhooks = webhooks;
     this.executor = executor;
-    this.backoffMs = backoffMs;
     this.wakeDelayMs = wakeDelayMs;
     this.failures = failures;
+    this.failed =
+        new FailedDeliveries(
+            tenant,
+            name,
+            node,
+            delivery,
+            retries,
+            failures,
+            backoffMs,
+            new FailedDeliveries.Runner() {
+              @Override
+              public void retryAfter(long ms) {
+                SubscriptionRunner.this.retryAfter(ms);
+              }
+
+              @Override
+              public void wakeIn(long ms) {
+                executor.schedule(SubscriptionRunner.this::wake, ms, TimeUnit.MILLISECONDS);
+              }
+
+              @Override
+              public void stop() {
+                SubscriptionRunner.this.stop();
+              }
+            });
     this.hosts = hosts;
     this.onStop = onStop;
   }
@@ -147,6 +167,10 @@ final class SubscriptionRunner {
         retryAfter(paused); // the breaker is open: nothing is tried, so nothing is skipped
         return;
       }
+      failed.retryDue();
+      if (closed) {
+        return;
+      }
       Delivery.Outcome outcome;
       long started = System.currentTimeMillis();
       try {
@@ -155,7 +179,7 @@ final class SubscriptionRunner {
         if (unwrap(e) instanceof StreamReleasedException) {
           continue; // a redrive released the stream meanwhile: deliver its events instead
         }
-        if (failed(e, System.currentTimeMillis() - started)) {
+        if (failed.failed(unwrap(e), System.currentTimeMillis() - started)) {
           continue;
         }
         return;
@@ -196,7 +220,8 @@ final class SubscriptionRunner {
     boolean narrow = failures.narrow();
     progressed = false;
     if (handlerTarget) {
-      DeliveryBean.HandlerDelivery done = delivery.deliverToHandler(tenant, name, node, narrow);
+      DeliveryBean.HandlerDelivery done =
+          delivery.deliverToHandler(tenant, name, node, narrow, !failed.retrying());
       failures.succeeded(done.delivered(), done.next());
       progressed = !done.delivered().isEmpty() || done.outcome() == Delivery.Outcome.MORE;
       return done.outcome();
@@ -227,90 +252,22 @@ final class SubscriptionRunner {
       try {
         status = webhooks.post(tenant, d.row(), body);
       } catch (IOException e) {
-        hosts.record(tenant, host, false);
+        hosts.record(tenant, host, false, 1);
         throw new DeliveryFailedException(
             "the webhook did not answer: " + Failures.describe(e), false, e, d.matched());
       }
-      hosts.record(tenant, host, status >= 200 && status <= 299);
-      if (status < 200 || status > 299) {
+      boolean ok = status >= 200 && status <= 299;
+      hosts.record(tenant, host, ok, ok ? d.matched().size() : 1); // one success per event
+      if (!ok) {
         throw new DeliveryFailedException(
             "the webhook answered " + status, false, null, d.matched());
       }
     }
-    if (!delivery.advance(tenant, name, node, d)) {
+    if (!delivery.advance(tenant, name, node, d, !failed.retrying())) {
       return Delivery.Outcome.LOST;
     }
     failures.succeeded(d.matched(), d.next());
     return d.acknowledged();
-  }
-
-  /**
-   * The failure seam: record it, then retry after the policy's backoff, or dead-letter the event at
-   * fault.
-   *
-   * @return true when delivery may go on at once (the event was dead-lettered)
-   */
-  private boolean failed(Exception e, long durationMs) {
-    boolean permanent = unwrap(e) instanceof DeliveryFailedException f && f.permanent();
-    Throwable cause = unwrap(e);
-    String error =
-        cause instanceof DeliveryFailedException
-            ? cause.getMessage()
-            : "delivery failed: " + Failures.describe(cause);
-    try {
-      delivery.recordFailure(tenant, name, node, error, permanent);
-    } catch (RuntimeException | java.sql.SQLException recordFailed) {
-      LOG.log(
-          Level.WARNING,
-          "Could not record the failure of subscription {0}/{1}: {2}",
-          new Object[] {tenant, name, Failures.describe(recordFailed)});
-    }
-    LOG.log(Level.FINE, "Subscription {0}/{1} failed: {2}", new Object[] {tenant, name, error});
-    if (permanent) {
-      stop();
-      return false;
-    }
-    List<RecordedEvent> attempted =
-        cause instanceof DeliveryFailedException f ? f.attempted() : List.of();
-    if (attempted.isEmpty()) {
-      retryAfter(backoffMs); // nothing was tried (the database did not answer): a fixed pause
-      return false;
-    }
-    FailureHandling.Decision decision = failures.failed(attempted, cause, error, durationMs);
-    if (decision instanceof FailureHandling.Decision.Retry retry) {
-      retryAfter(retry.afterMs());
-      return false;
-    }
-    FailureHandling.Decision.DeadLetter letter = (FailureHandling.Decision.DeadLetter) decision;
-    try {
-      Delivery.Outcome outcome =
-          delivery.deadLetter(
-              tenant, name, node, letter.head(), letter, error, FailureKinds.stackSummary(cause));
-      if (outcome == Delivery.Outcome.LOST) {
-        stop();
-        return false;
-      }
-      failures.deadLettered(letter.head());
-      LOG.log(
-          Level.INFO,
-          "Subscription {0}/{1} dead-lettered event {2} after {3} attempts{4}: {5}",
-          new Object[] {
-            tenant,
-            name,
-            letter.head().eventId(),
-            letter.attempts(),
-            letter.poison() ? " (poison)" : "",
-            error
-          });
-      return true;
-    } catch (RuntimeException | java.sql.SQLException sendFailed) {
-      LOG.log(
-          Level.WARNING,
-          "Could not dead-letter an event of subscription {0}/{1}: {2}",
-          new Object[] {tenant, name, Failures.describe(sendFailed)});
-      retryAfter(backoffMs);
-      return false;
-    }
   }
 
   private void retryAfter(long ms) {

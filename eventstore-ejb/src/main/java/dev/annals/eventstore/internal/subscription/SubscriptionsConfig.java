@@ -33,27 +33,6 @@ public class SubscriptionsConfig {
   @ConfigProperty(name = "http.port", defaultValue = "9080")
   int httpPort;
 
-  @Inject
-  @ConfigProperty(name = "annals.failures.poison.same-error-attempts", defaultValue = "3")
-  int poisonAfter;
-
-  @Inject
-  @ConfigProperty(name = "annals.failures.poison.fast-ms", defaultValue = "100")
-  long poisonFastMs;
-
-  /**
-   * After this many attempts that each failed fast with the same error, an event is poison and
-   * dead-lettered without its remaining retries (0: never on that ground).
-   */
-  public int poisonAfter() {
-    return Math.max(0, poisonAfter);
-  }
-
-  /** An attempt failing within this many milliseconds failed "fast". */
-  public long poisonFastMs() {
-    return Math.max(0, poisonFastMs);
-  }
-
   /** How long a lease lasts unless renewed; a dead node's subscriptions move after this. */
   public long leaseMs() {
     return leaseMs;

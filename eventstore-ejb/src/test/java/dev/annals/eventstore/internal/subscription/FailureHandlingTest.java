@@ -26,7 +26,7 @@ class FailureHandlingTest {
   private final AtomicLong now = new AtomicLong(1_000_000);
   private final List<BreakerStatus> changes = new ArrayList<>();
   private ConsumerPolicy policy =
-      new ConsumerPolicy(3, 100, 1000, new BreakerPolicy(1.0, 100, 5000));
+      new ConsumerPolicy(5, 100, 1000, new BreakerPolicy(1.0, 100, 5000));
 
   private FailureHandling handling(int poisonAfter) {
     return new FailureHandling(() -> policy, changes::add, poisonAfter, 50, now::get, () -> 0.0);
@@ -45,99 +45,106 @@ class FailureHandlingTest {
   }
 
   @Test
-  void aFailedBatchNarrowsToOneEventAtATimeAndOnlyTheCulpritIsDeadLettered() {
+  void aFailedBatchIsTriedWholeOnceThenNarrowedAndOnlyTheCulpritLeavesTheFlow() {
     FailureHandling h = handling(0);
     RecordedEvent a = event(1);
     RecordedEvent b = event(2);
     RecordedEvent c = event(3);
     var first = h.failed(List.of(a, b, c), new RuntimeException("x"), "x", 500);
-    assertEquals(new FailureHandling.Decision.Retry(50), first, "half of 100, no jitter drawn");
+    assertEquals(
+        new FailureHandling.Decision.Retry(0), first, "the whole batch once more, at once");
+    assertFalse(h.narrow());
+    var second = h.failed(List.of(a, b, c), new RuntimeException("x"), "x", 500);
+    assertEquals(new FailureHandling.Decision.Retry(0), second, "then one at a time, at once");
     assertTrue(h.narrow());
     h.succeeded(List.of(a), a.position());
     assertTrue(h.narrow(), "still inside the failed batch");
-    assertInstanceOf(
-        FailureHandling.Decision.Retry.class,
-        h.failed(List.of(b), new RuntimeException(), "x", 500));
     var letter = h.failed(List.of(b), new RuntimeException(), "x", 500);
-    var dead = assertInstanceOf(FailureHandling.Decision.DeadLetter.class, letter);
-    assertEquals(b, dead.head());
-    assertEquals(3, dead.attempts(), "the batch's attempt counts");
-    assertFalse(dead.poison());
+    var retrying = assertInstanceOf(FailureHandling.Decision.DeadLetter.class, letter);
+    assertEquals(b, retrying.head());
+    assertTrue(retrying.retrying(), "the policy allows 5: it retries beside the flow");
+    assertEquals(3, retrying.attempts(), "the batch's attempts count");
+    assertEquals(200, retrying.retryInMs(), "half of 100 * 2^2, no jitter drawn");
     h.deadLettered(b);
     h.succeeded(List.of(c), c.position());
     assertFalse(h.narrow(), "past the failed batch: batches again");
   }
 
   @Test
-  void anEventThatFailedAloneIsRetriedAloneAndNeverTriedPastItsBudget() {
+  void aBatchThatGoesThroughTheSecondTimeIsNotNarrowed() {
     FailureHandling h = handling(0);
     RecordedEvent a = event(1);
     RecordedEvent b = event(2);
-    assertInstanceOf(
-        FailureHandling.Decision.Retry.class,
-        h.failed(List.of(a), new RuntimeException(), "x", 500));
-    assertTrue(h.narrow(), "b, appended meanwhile, must not join a's retry");
-    assertInstanceOf(
-        FailureHandling.Decision.Retry.class,
-        h.failed(List.of(a), new RuntimeException(), "x", 500));
-    assertTrue(h.narrow());
-    var dead =
-        assertInstanceOf(
-            FailureHandling.Decision.DeadLetter.class,
-            h.failed(List.of(a), new RuntimeException(), "x", 500));
-    assertEquals(3, dead.attempts(), "exactly the budget");
-    h.deadLettered(a);
-    assertFalse(h.narrow(), "past a: batches again");
-    h.succeeded(List.of(b), b.position());
+    h.failed(List.of(a, b), new RuntimeException("x"), "x", 500);
+    h.succeeded(List.of(a, b), b.position());
+    assertFalse(h.narrow());
+    assertEquals(
+        new FailureHandling.Decision.Retry(0),
+        h.failed(List.of(event(3), event(4)), new RuntimeException("x"), "x", 500),
+        "a later batch is tried whole again first");
     assertFalse(h.narrow());
   }
 
   @Test
-  void backoffGrowsWithAnEventsAttempts() {
+  void anEventAtItsBudgetIsAnOpenLetter() {
+    policy = new ConsumerPolicy(3, 100, 1000, new BreakerPolicy(1.0, 100, 5000));
     FailureHandling h = handling(0);
-    policy = new ConsumerPolicy(10, 100, 1000, new BreakerPolicy(1.0, 100, 5000));
     RecordedEvent a = event(1);
-    List<Long> pauses = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
-      pauses.add(
-          ((FailureHandling.Decision.Retry) h.failed(List.of(a), new RuntimeException(), "x", 500))
-              .afterMs());
-    }
-    assertEquals(List.of(50L, 100L, 200L, 400L, 500L), pauses);
+    RecordedEvent b = event(2);
+    h.failed(List.of(a, b), new RuntimeException(), "x", 500);
+    h.failed(List.of(a, b), new RuntimeException(), "x", 500);
+    var dead =
+        assertInstanceOf(
+            FailureHandling.Decision.DeadLetter.class,
+            h.failed(List.of(a), new RuntimeException(), "x", 500));
+    assertFalse(dead.retrying());
+    assertEquals(3, dead.attempts(), "exactly the budget");
   }
 
   @Test
-  void poisonSkipsTheRemainingRetries() {
+  void anEventThatFailedAloneRetriesBesideTheFlowAfterTheFirstBackoff() {
+    FailureHandling h = handling(0);
+    var d = h.failed(List.of(event(1)), new RuntimeException(), "x", 500);
+    var retrying = assertInstanceOf(FailureHandling.Decision.DeadLetter.class, d);
+    assertEquals(1, retrying.attempts());
+    assertEquals(50, retrying.retryInMs(), "half of 100, no jitter drawn");
+    assertFalse(h.narrow(), "nothing holds the flow");
+  }
+
+  @Test
+  void poisonSkipsTheRetries() {
     FailureHandling h = handling(0);
     class Undecodable extends RuntimeException implements Poison {}
     var d = h.failed(List.of(event(1)), new IllegalStateException(new Undecodable()), "x", 500);
     var dead = assertInstanceOf(FailureHandling.Decision.DeadLetter.class, d);
     assertEquals(1, dead.attempts());
     assertTrue(dead.poison());
+    assertFalse(dead.retrying());
   }
 
   @Test
-  void theSameErrorFastOnEveryAttemptIsPoison() {
-    policy = new ConsumerPolicy(10, 100, 1000, new BreakerPolicy(1.0, 100, 5000));
-    FailureHandling h = handling(2);
+  void theSameErrorFastOnEveryAttemptAloneIsPoison() {
+    FailureHandling h = handling(1);
+    var d = h.failed(List.of(event(1)), new RuntimeException(), "e", 5);
+    assertTrue(assertInstanceOf(FailureHandling.Decision.DeadLetter.class, d).poison());
+    var slow = h.failed(List.of(event(2)), new RuntimeException(), "e", 500);
+    assertFalse(assertInstanceOf(FailureHandling.Decision.DeadLetter.class, slow).poison(), "slow");
+  }
+
+  @Test
+  void aFailureThatOpensTheBreakerKeepsItsEventInTheFlowAsTheProbe() {
+    policy = new ConsumerPolicy(100, 10, 10, new BreakerPolicy(1.0, 2, 5000));
+    FailureHandling h = handling(0);
     RecordedEvent a = event(1);
     assertInstanceOf(
-        FailureHandling.Decision.Retry.class, h.failed(List.of(a), new RuntimeException(), "e", 5));
-    var d = h.failed(List.of(a), new RuntimeException(), "e", 5);
-    assertTrue(assertInstanceOf(FailureHandling.Decision.DeadLetter.class, d).poison());
-
-    RecordedEvent slow = event(2);
-    h.failed(List.of(slow), new RuntimeException(), "e", 500);
-    assertInstanceOf(
-        FailureHandling.Decision.Retry.class,
-        h.failed(List.of(slow), new RuntimeException(), "e", 5),
-        "one slow attempt: not poison");
-    RecordedEvent changing = event(3);
-    h.failed(List.of(changing), new RuntimeException(), "e1", 5);
-    assertInstanceOf(
-        FailureHandling.Decision.Retry.class,
-        h.failed(List.of(changing), new RuntimeException(), "e2", 5),
-        "different errors: not poison");
+        FailureHandling.Decision.DeadLetter.class,
+        h.failed(List.of(event(0)), new RuntimeException(), "x", 5));
+    assertEquals(
+        new FailureHandling.Decision.Retry(0),
+        h.failed(List.of(a), new RuntimeException(), "x", 5),
+        "the breaker opened: a stays, paused");
+    assertTrue(h.narrow(), "a alone is the probe");
+    assertEquals(5000, h.waitMs());
   }
 
   @Test

@@ -89,6 +89,7 @@ public final class SagaLetters {
         null,
         event,
         failed.at(),
-        failed.at());
+        failed.at(),
+        null);
   }
 }

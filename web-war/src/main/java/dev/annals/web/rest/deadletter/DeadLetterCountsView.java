@@ -18,9 +18,10 @@ public record DeadLetterCountsView(@Schema(required = true) List<ConsumerView> c
    * @param consumer the consumer's (a subscription's) name
    * @param consumerKind the kind of consumer
    * @param open letters waiting for an operator
-   * @param parked letters waiting behind an open one of their stream
+   * @param parked letters waiting behind an open or retrying one of their stream
    * @param redriven letters delivered again
    * @param discarded letters given up
+   * @param retrying letters waiting beside the flow for their next attempt
    */
   @Schema(name = "DeadLetterConsumerCounts")
   public record ConsumerView(
@@ -29,7 +30,8 @@ public record DeadLetterCountsView(@Schema(required = true) List<ConsumerView> c
       @Schema(required = true, minimum = "0") long open,
       @Schema(required = true, minimum = "0") long parked,
       @Schema(required = true, minimum = "0") long redriven,
-      @Schema(required = true, minimum = "0") long discarded) {}
+      @Schema(required = true, minimum = "0") long discarded,
+      @Schema(required = true, minimum = "0") long retrying) {}
 
   static DeadLetterCountsView from(List<ConsumerLetterCounts> counts) {
     return new DeadLetterCountsView(
@@ -42,7 +44,8 @@ public record DeadLetterCountsView(@Schema(required = true) List<ConsumerView> c
                         c.open(),
                         c.parked(),
                         c.redriven(),
-                        c.discarded()))
+                        c.discarded(),
+                        c.retrying()))
             .toList());
   }
 }

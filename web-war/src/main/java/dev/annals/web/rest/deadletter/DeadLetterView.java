@@ -12,12 +12,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param streamId the event's stream
  * @param eventId the event's id
  * @param position the event's $all position
- * @param state open, parked, redriven or discarded
+ * @param state open, parked, retrying, redriven or discarded
  * @param attempts deliveries tried, redrives included
  * @param firstFailure when it first failed (absent when parked)
  * @param lastFailure when it last failed (absent when parked)
  * @param cause the last failure
  * @param reason a discard's reason, or who redrove it
+ * @param dueAt a retrying letter's next attempt
  */
 @Schema(name = "DeadLetter")
 public record DeadLetterView(
@@ -32,7 +33,8 @@ public record DeadLetterView(
     @Schema(format = "date-time") String firstFailure,
     @Schema(format = "date-time") String lastFailure,
     String cause,
-    String reason) {
+    String reason,
+    @Schema(format = "date-time") String dueAt) {
 
   static DeadLetterView from(DeadLetter l) {
     return new DeadLetterView(
@@ -47,6 +49,7 @@ public record DeadLetterView(
         l.firstFailure().map(Object::toString).orElse(null),
         l.lastFailure().map(Object::toString).orElse(null),
         l.cause().orElse(null),
-        l.reason().orElse(null));
+        l.reason().orElse(null),
+        l.dueAt().map(Object::toString).orElse(null));
   }
 }

@@ -1,6 +1,8 @@
 package dev.annals.web.rest.subscription;
 
 import dev.annals.dlq.api.BreakerStatus;
+import dev.annals.dlq.api.ConsumerLetterCounts;
+import dev.annals.dlq.api.DeadLetters;
 import dev.annals.eventstore.api.subscription.CreatedSubscription;
 import dev.annals.eventstore.api.subscription.SubscriptionName;
 import dev.annals.eventstore.api.subscription.Subscriptions;
@@ -50,6 +52,8 @@ public class SubscriptionResource {
   private static final int MAX_BODY = 16 * 1024;
 
   @EJB Subscriptions subscriptions;
+
+  @EJB DeadLetters deadLetters;
 
   @POST
   @Allowed({Role.PLATFORM_ADMIN, Role.TENANT_ADMIN})
@@ -121,12 +125,16 @@ public class SubscriptionResource {
     TenantId id = new TenantId(tenant);
     Map<String, BreakerStatus> breakers = subscriptions.breakers(id);
     Map<String, BreakerStatus> hosts = subscriptions.hostBreakers(id);
+    Map<String, Long> retrying = retrying(id);
     return new SubscriptionListView(
         subscriptions.list(id).stream()
             .map(
                 s ->
                     SubscriptionView.from(
-                        s, breakers.getOrDefault(s.name().value(), BreakerStatus.CLOSED), hosts))
+                        s,
+                        breakers.getOrDefault(s.name().value(), BreakerStatus.CLOSED),
+                        hosts,
+                        retrying.getOrDefault(s.name().value(), 0L)))
             .toList());
   }
 
@@ -151,7 +159,19 @@ public class SubscriptionResource {
     return SubscriptionView.from(
         subscriptions.get(id, new SubscriptionName(name)),
         subscriptions.breakers(id).getOrDefault(name, BreakerStatus.CLOSED),
-        subscriptions.hostBreakers(id));
+        subscriptions.hostBreakers(id),
+        retrying(id).getOrDefault(name, 0L));
+  }
+
+  /** The subscriptions' retrying letters, by name (those with none are left out). */
+  private Map<String, Long> retrying(TenantId tenant) {
+    Map<String, Long> out = new java.util.HashMap<>();
+    for (ConsumerLetterCounts c : deadLetters.counts(tenant)) {
+      if (c.consumerKind().equals(Subscriptions.LETTER_KIND) && c.retrying() > 0) {
+        out.put(c.consumer(), c.retrying());
+      }
+    }
+    return out;
   }
 
   @POST

@@ -17,8 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param checkpoint the last event acknowledged or passed by the filter; "0-0" before the first
  * @param lagEvents committed events after the checkpoint (counted up to 1,000,000)
  * @param lagSeconds age of the oldest event after the checkpoint; 0 when caught up
- * @param lastError the last failure since the last success, if any
- * @param failures consecutive failed attempts
+ * @param lastError the last failure since the last success, if any (kept while letters retry)
+ * @param failures failed attempts since the last success, retries beside the flow included
  * @param node the node driving it, while one holds its lease
  * @param eventsPerSecond recent delivery rate
  * @param delivered events delivered since creation
@@ -26,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param breaker its circuit breaker, as the node driving it last recorded it
  * @param hostBreaker a webhook's: the breaker of its host, shared by the tenant's subscriptions
  *     that post there
+ * @param retrying its events that failed and wait beside the flow for their next attempt (retrying
+ *     dead letters)
  */
 @Schema(name = "Subscription")
 public record SubscriptionView(
@@ -43,7 +45,8 @@ public record SubscriptionView(
     @Schema(required = true, minimum = "0") long delivered,
     @Schema(required = true, format = "date-time") String createdAt,
     @Schema(required = true) BreakerView breaker,
-    HostBreakerView hostBreaker) {
+    HostBreakerView hostBreaker,
+    @Schema(required = true, minimum = "0") long retrying) {
 
   /**
    * A circuit breaker's state.
@@ -112,14 +115,18 @@ public record SubscriptionView(
   public record WebhookView(@Schema(required = true) String url) {}
 
   static SubscriptionView from(SubscriptionInfo s) {
-    return from(s, BreakerStatus.CLOSED, Map.of());
+    return from(s, BreakerStatus.CLOSED, Map.of(), 0);
   }
 
   /**
    * @param hostBreakers the tenant's host breakers as recorded, by host (a host missing: closed)
+   * @param retrying its retrying letters
    */
   static SubscriptionView from(
-      SubscriptionInfo s, BreakerStatus breaker, Map<String, BreakerStatus> hostBreakers) {
+      SubscriptionInfo s,
+      BreakerStatus breaker,
+      Map<String, BreakerStatus> hostBreakers,
+      long retrying) {
     TargetView target =
         s.target() instanceof SubscriptionTarget.Webhook w
             ? new TargetView(new WebhookView(w.url().toString()), null)
@@ -144,6 +151,7 @@ public record SubscriptionView(
         s.target() instanceof SubscriptionTarget.Webhook w
             ? HostBreakerView.from(
                 w.host(), hostBreakers.getOrDefault(w.host(), BreakerStatus.CLOSED))
-            : null);
+            : null,
+        retrying);
   }
 }

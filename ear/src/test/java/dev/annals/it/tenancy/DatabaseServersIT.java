@@ -270,8 +270,8 @@ class DatabaseServersIT {
     assertEquals(200, Api.delete("/api/tenants/" + t + "?retainDays=0").statusCode());
     assertEquals(0, connections(t, READS), "dropping the database ended the pool's connections");
     HttpResponse<String> gone = Api.get("/api/tenants/" + t + "/streams/s/events");
-    assertEquals(410, gone.statusCode(), gone.body());
-    assertEquals("https://annals.dev/problems/tenant-deleted", Api.json(gone).getString("type"));
+    assertEquals(404, gone.statusCode(), gone.body()); // purged: as if it never existed
+    assertEquals("https://annals.dev/problems/not-found", Api.json(gone).getString("type"));
   }
 
   /** The application name of a database-mode tenant's reads pool. */

@@ -173,52 +173,50 @@ public class TenantDataSources {
    * credentials stay server variables.
    */
   static String declaration(Tenant t) {
-    String id = t.id().value();
-    String host = t.server().map(s -> s.host()).orElse("${db.host}");
-    String port = t.server().map(s -> Integer.toString(s.port())).orElse("${db.port}");
-    String pool =
-        t.server()
-            .map(s -> Integer.toString(s.maxConnectionsPerTenant()))
-            .orElse("${db.pool.tenant.max}");
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <!-- Written by Annals for tenant %1$s (database isolation); regenerated at start-up from
              the tenant registry. Do not edit: change the tenant through the API. -->
         <server>
-          <dataSource id="annalsTenant_%6$s" jndiName="%2$s" type="javax.sql.XADataSource"
+          <dataSource id="annalsTenant_%2$s" jndiName="%3$s" type="javax.sql.XADataSource"
                       isolationLevel="TRANSACTION_READ_COMMITTED"
                       validationTimeout="${db.validation.timeout}">
             <jdbcDriver libraryRef="pgLib" javax.sql.XADataSource="org.postgresql.xa.PGXADataSource"/>
-            <properties.postgresql serverName="%3$s" portNumber="%4$s" databaseName="%5$s"
-                                   user="${db.app.user}" password="${db.app.password}"
-                                   ApplicationName="annals-tenant"/>
-            <connectionManager maxPoolSize="%7$s" minPoolSize="0" connectionTimeout="10s"
-                               maxIdleTime="1m" agedTimeout="30m" reapTime="20s"
-                               purgePolicy="ValidateAllConnections"/>
-          </dataSource>
-          <dataSource id="annalsTenantReads_%6$s" jndiName="%8$s"
+        %4$s  </dataSource>
+          <dataSource id="annalsTenantReads_%2$s" jndiName="%5$s"
                       type="javax.sql.ConnectionPoolDataSource" transactional="false"
                       isolationLevel="TRANSACTION_READ_COMMITTED">
             <jdbcDriver libraryRef="pgLib"
                         javax.sql.ConnectionPoolDataSource="org.postgresql.ds.PGConnectionPoolDataSource"/>
-            <properties.postgresql serverName="%3$s" portNumber="%4$s" databaseName="%5$s"
-                                   user="${db.app.user}" password="${db.app.password}"
-                                   ApplicationName="annals-tenant-reads"/>
-            <connectionManager maxPoolSize="%7$s" minPoolSize="0" connectionTimeout="10s"
-                               maxIdleTime="1m" agedTimeout="30m" reapTime="20s"
-                               purgePolicy="EntirePool"/>
-          </dataSource>
+        %6$s  </dataSource>
         </server>
         """
         .formatted(
-            id,
-            jndiName(t),
-            host,
-            port,
-            Identifiers.databaseOf(t.id()),
+            t.id().value(),
             name(t).replace('-', '_'),
-            pool,
-            readsJndiName(t));
+            jndiName(t),
+            pool(t, "annals-tenant", "ValidateAllConnections"),
+            readsJndiName(t),
+            pool(t, "annals-tenant-reads", "EntirePool"));
+  }
+
+  /** The database and pool of one of a placement's datasources: the same but for two names. */
+  private static String pool(Tenant t, String applicationName, String purgePolicy) {
+    String host = t.server().map(s -> s.host()).orElse("${db.host}");
+    String port = t.server().map(s -> Integer.toString(s.port())).orElse("${db.port}");
+    String max =
+        t.server()
+            .map(s -> Integer.toString(s.maxConnectionsPerTenant()))
+            .orElse("${db.pool.tenant.max}");
+    return """
+            <properties.postgresql serverName="%s" portNumber="%s" databaseName="%s"
+                                   user="${db.app.user}" password="${db.app.password}"
+                                   ApplicationName="%s"/>
+            <connectionManager maxPoolSize="%s" minPoolSize="0" connectionTimeout="10s"
+                               maxIdleTime="1m" agedTimeout="30m" reapTime="20s"
+                               purgePolicy="%s"/>
+        """
+        .formatted(host, port, Identifiers.databaseOf(t.id()), applicationName, max, purgePolicy);
   }
 
   private static Path directory() {

@@ -250,13 +250,46 @@ class DatabaseServersIT {
     assertTrue(tenantConnections(t) >= 1, "the pool opened a connection for the append");
   }
 
-  /** Connections of the tenant's datasource to its database, as pg_stat_activity counts them. */
+  /**
+   * A database-mode tenant reads on a non-XA pool of its own, beside its XA pool: empty until the
+   * first read, it serves the read, and its connections end with the tenant's database.
+   */
+  @Test
+  void aDatabaseTenantReadsOnAReadsPoolOfItsOwn() throws Exception {
+    String server = registerSecond(5);
+    String t = Api.newTenantId();
+    assertEquals(201, createOn(t, server).statusCode());
+    assertEquals(201, TenantLifecycleIT.append(t, "s").statusCode());
+    assertEquals(0, connections(t, READS), "the append used the XA pool, not the reads pool");
+
+    HttpResponse<String> read = Api.get("/api/tenants/" + t + "/streams/s/events");
+    assertEquals(200, read.statusCode(), read.body());
+    assertEquals(1, Api.json(read).getJsonArray("events").size());
+    assertTrue(connections(t, READS) >= 1, "the read opened a connection of the reads pool");
+
+    assertEquals(200, Api.delete("/api/tenants/" + t + "?retainDays=0").statusCode());
+    assertEquals(0, connections(t, READS), "dropping the database ended the pool's connections");
+    HttpResponse<String> gone = Api.get("/api/tenants/" + t + "/streams/s/events");
+    assertEquals(404, gone.statusCode(), gone.body()); // purged: as if it never existed
+    assertEquals("https://annals.dev/problems/not-found", Api.json(gone).getString("type"));
+  }
+
+  /** The application name of a database-mode tenant's reads pool. */
+  private static final String READS = "annals-tenant-reads";
+
+  /** Connections of the tenant's XA datasource to its database, as pg_stat_activity counts them. */
   private static long tenantConnections(String tenant) throws Exception {
+    return connections(tenant, "annals-tenant");
+  }
+
+  /** Connections to the tenant's database of the pool with this application name. */
+  private static long connections(String tenant, String applicationName) throws Exception {
     try (Connection c = Db.secondServer();
         PreparedStatement ps =
             c.prepareStatement(
                 "SELECT count(*) FROM pg_stat_activity WHERE datname = ?"
-                    + " AND application_name = 'annals-tenant'")) {
+                    + " AND application_name = ?")) {
+      ps.setString(2, applicationName);
       ps.setString(1, "annals_tenant_" + tenant);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();

@@ -8,27 +8,24 @@ import dev.annals.eventstore.api.AppendTooLargeException;
 import dev.annals.eventstore.api.Checkpoint;
 import dev.annals.eventstore.api.Direction;
 import dev.annals.eventstore.api.EventId;
+import dev.annals.eventstore.api.EventReads;
 import dev.annals.eventstore.api.EventStore;
 import dev.annals.eventstore.api.EventStoreLimits;
 import dev.annals.eventstore.api.ExpectedVersion;
 import dev.annals.eventstore.api.JsonText;
 import dev.annals.eventstore.api.NewEvent;
 import dev.annals.eventstore.api.ReadForm;
-import dev.annals.eventstore.api.RecordedEvent;
 import dev.annals.eventstore.api.StorableJson;
 import dev.annals.eventstore.api.StreamId;
 import dev.annals.eventstore.api.StreamInfo;
-import dev.annals.eventstore.api.StreamNotFoundException;
 import dev.annals.eventstore.api.StreamSlice;
 import dev.annals.eventstore.api.subscription.SubscriptionFilter;
 import dev.annals.eventstore.infrastructure.AppendCommand;
 import dev.annals.eventstore.infrastructure.AppendOutcome;
 import dev.annals.eventstore.infrastructure.AppendStatus;
-import dev.annals.eventstore.infrastructure.EventReader;
 import dev.annals.eventstore.infrastructure.EventRepository;
 import dev.annals.eventstore.infrastructure.EventRow;
 import dev.annals.eventstore.infrastructure.wakeup.WakeupPublisher;
-import dev.annals.eventstore.internal.upcast.Upcasting;
 import dev.annals.tenancy.api.InvalidRequestException;
 import dev.annals.tenancy.api.Quota;
 import dev.annals.tenancy.api.QuotaSettings;
@@ -48,7 +45,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -67,15 +63,13 @@ public class EventStoreBean implements EventStore {
 
   @Inject EventRepository repository;
 
-  @Inject EventReader reader;
+  @Inject EventReads reads;
 
   @Inject EventStoreLimits config;
 
   @Inject GroupCommit groupCommit;
 
   @Inject WakeupPublisher wakeups;
-
-  @Inject Upcasting upcasting;
 
   @Inject AllFollowing following;
 
@@ -217,25 +211,7 @@ public class EventStoreBean implements EventStore {
   @TransactionAttribute(TransactionAttributeType.SUPPORTS) // reads need no transaction
   public StreamSlice readStream(
       TenantId tenant, StreamId stream, long from, Direction direction, int limit, ReadForm form) {
-    if (from < 1) {
-      throw new InvalidRequestException("'from' must be a version of 1 or more, was " + from);
-    }
-    checkLimit(limit);
-    tenants.requireReadable(tenant);
-    try {
-      List<RecordedEvent> page =
-          reader
-              .readStream(tenant, stream, from, direction, limit + 1)
-              .orElseThrow(() -> new StreamNotFoundException(stream));
-      if (page.size() > limit) {
-        return new StreamSlice(
-            inForm(tenant, List.copyOf(page.subList(0, limit)), form),
-            OptionalLong.of(page.get(limit).version()));
-      }
-      return new StreamSlice(inForm(tenant, page, form), OptionalLong.empty());
-    } catch (SQLException e) {
-      throw failure("read " + tenant + "/" + stream, e);
-    }
+    return reads.readStream(tenant, stream, from, direction, limit, form);
   }
 
   @Override
@@ -247,21 +223,7 @@ public class EventStoreBean implements EventStore {
   @Override
   @TransactionAttribute(TransactionAttributeType.SUPPORTS) // reads need no transaction
   public AllSlice readAll(TenantId tenant, Checkpoint after, int limit, ReadForm form) {
-    checkLimit(limit);
-    tenants.requireReadable(tenant);
-    try {
-      List<RecordedEvent> page =
-          reader
-              .readAll(tenant, after, limit)
-              .orElseThrow(
-                  () ->
-                      new InvalidRequestException(
-                          "Checkpoint '" + after + "' is not a position of this tenant's events"));
-      Checkpoint next = page.isEmpty() ? after : page.get(page.size() - 1).position();
-      return new AllSlice(inForm(tenant, page, form), next);
-    } catch (SQLException e) {
-      throw failure("read $all of " + tenant, e);
-    }
+    return reads.readAll(tenant, after, limit, form);
   }
 
   @Override
@@ -285,17 +247,7 @@ public class EventStoreBean implements EventStore {
   @Override
   @TransactionAttribute(TransactionAttributeType.SUPPORTS) // reads need no transaction
   public Optional<StreamInfo> streamInfo(TenantId tenant, StreamId stream) {
-    tenants.requireReadable(tenant);
-    try {
-      return reader.streamInfo(tenant, stream);
-    } catch (SQLException e) {
-      throw failure("read " + tenant + "/" + stream, e);
-    }
-  }
-
-  /** The page as the reader asked for it: lifted by the tenant's upcasters, or as stored. */
-  private List<RecordedEvent> inForm(TenantId tenant, List<RecordedEvent> page, ReadForm form) {
-    return form == ReadForm.STORED ? page : upcasting.current(tenant, page);
+    return reads.streamInfo(tenant, stream);
   }
 
   static RuntimeException failure(String what, SQLException e) {

@@ -27,6 +27,17 @@ public final class Identifiers {
     return "jdbc/annals/tenant/" + id.value() + "-" + generation;
   }
 
+  /**
+   * The JNDI name of a database-mode tenant's non-XA reads datasource for one placement: {@link
+   * #jndiNameOf}'s name below {@code jdbc/annals/tenant-reads/} rather than {@code
+   * jdbc/annals/tenant/}.
+   *
+   * @param jndiName the placement's XA datasource, as {@link #jndiNameOf} names it
+   */
+  public static String readsJndiNameOf(String jndiName) {
+    return jndiName.replaceFirst("^jdbc/annals/tenant/", "jdbc/annals/tenant-reads/");
+  }
+
   /** {@code name} as a quoted SQL identifier. */
   public static String quote(String name) {
     return '"' + name.replace("\"", "\"\"") + '"';

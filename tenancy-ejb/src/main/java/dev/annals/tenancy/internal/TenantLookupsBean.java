@@ -1,7 +1,9 @@
 package dev.annals.tenancy.internal;
 
+import dev.annals.tenancy.api.Identifiers;
 import dev.annals.tenancy.api.Placement;
 import dev.annals.tenancy.api.QuotaSettings;
+import dev.annals.tenancy.api.Tenant;
 import dev.annals.tenancy.api.TenantId;
 import dev.annals.tenancy.api.TenantLookups;
 import dev.annals.tenancy.api.TenantState;
@@ -48,9 +50,16 @@ public class TenantLookupsBean implements TenantLookups {
     return quotas.limits(tenant.value());
   }
 
+  /**
+   * {@inheritDoc} A database-mode placement this node has not met yet (the tenant was created or
+   * moved on another node) has its datasources declared here first, so every node serves every
+   * tenant.
+   */
   @Override
   public Placement placement(TenantId tenant) {
-    return registry.requireLive(tenant).placement(PLATFORM);
+    Tenant t = registry.requireLive(tenant);
+    dataSources.ensureDeclared(t);
+    return t.placement(PLATFORM);
   }
 
   @Override
@@ -60,10 +69,15 @@ public class TenantLookupsBean implements TenantLookups {
         : dataSources.lookup(placement.dataSource());
   }
 
+  /**
+   * {@inheritDoc} Shared and schema tenants read on the platform's reads pool, database-mode
+   * tenants on their placement's own reads pool: never on an XA pool, whose connections the
+   * transactions of the same tenant need.
+   */
   @Override
   public DataSource readDataSource(Placement placement) {
     return PLATFORM.equals(placement.dataSource())
         ? reads
-        : dataSources.lookup(placement.dataSource());
+        : dataSources.lookup(Identifiers.readsJndiNameOf(placement.dataSource()));
   }
 }

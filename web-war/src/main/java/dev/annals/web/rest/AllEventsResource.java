@@ -2,14 +2,13 @@ package dev.annals.web.rest;
 
 import dev.annals.eventstore.api.AllSlice;
 import dev.annals.eventstore.api.Checkpoint;
-import dev.annals.eventstore.api.EventStore;
+import dev.annals.eventstore.api.EventReads;
 import dev.annals.eventstore.api.EventStoreLimits;
 import dev.annals.tenancy.api.TenantId;
 import dev.annals.web.error.Problem;
 import dev.annals.web.error.ProblemView;
 import dev.annals.web.security.Allowed;
 import dev.annals.web.security.Role;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -34,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class AllEventsResource {
 
-  @EJB EventStore store;
+  @Inject EventReads reads; // no EJB hop per read
 
   @Inject EventStoreLimits limits;
 
@@ -75,7 +74,7 @@ public class AllEventsResource {
     Checkpoint from = QueryParams.checkpoint(after);
     int max = limits.maxReadLimit();
     AllSlice slice =
-        store.readAll(tenantId, from, QueryParams.limit(limit, max), QueryParams.readForm(raw));
+        reads.readAll(tenantId, from, QueryParams.limit(limit, max), QueryParams.readForm(raw));
     return AllPageView.of(slice);
   }
 }

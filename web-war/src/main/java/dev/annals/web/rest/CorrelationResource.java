@@ -2,7 +2,7 @@ package dev.annals.web.rest;
 
 import dev.annals.eventstore.api.AllSlice;
 import dev.annals.eventstore.api.Checkpoint;
-import dev.annals.eventstore.api.EventHistory;
+import dev.annals.eventstore.api.EventReads;
 import dev.annals.eventstore.api.EventStoreLimits;
 import dev.annals.tenancy.api.InvalidRequestException;
 import dev.annals.tenancy.api.TenantId;
@@ -10,7 +10,6 @@ import dev.annals.web.error.Problem;
 import dev.annals.web.error.ProblemView;
 import dev.annals.web.security.Allowed;
 import dev.annals.web.security.Role;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -37,7 +36,7 @@ public class CorrelationResource {
   /** Longest correlation id accepted; longer ones cannot have been stored by a client anyway. */
   static final int MAX_CORRELATION_ID = 200;
 
-  @EJB EventHistory history;
+  @Inject EventReads reads; // no EJB hop per read
 
   @Inject EventStoreLimits limits;
 
@@ -83,7 +82,7 @@ public class CorrelationResource {
     }
     Checkpoint from = QueryParams.checkpoint(after);
     AllSlice slice =
-        history.readCorrelation(
+        reads.readCorrelation(
             tenantId,
             correlationId,
             from,

@@ -2,7 +2,7 @@ package dev.annals.web.rest;
 
 import dev.annals.eventstore.api.AppendContext;
 import dev.annals.eventstore.api.Direction;
-import dev.annals.eventstore.api.EventHistory;
+import dev.annals.eventstore.api.EventReads;
 import dev.annals.eventstore.api.EventStore;
 import dev.annals.eventstore.api.EventStoreLimits;
 import dev.annals.eventstore.api.ReadForm;
@@ -58,7 +58,7 @@ public class StreamResource {
 
   @EJB EventStore store;
 
-  @EJB EventHistory history;
+  @Inject EventReads reads; // reads: no EJB hop
 
   @Inject EventStoreLimits limits;
 
@@ -215,13 +215,13 @@ public class StreamResource {
     }
     long upTo =
         time != null
-            ? history.versionAt(tenantId, streamId, time)
+            ? reads.versionAt(tenantId, streamId, time)
             : QueryParams.longAtLeast(toVersion, "toVersion", 0, Long.MAX_VALUE);
     ReadForm form = QueryParams.readForm(raw);
     StreamSlice slice =
         upTo == Long.MAX_VALUE
-            ? store.readStream(tenantId, streamId, start, dir, size, form)
-            : history.readStream(tenantId, streamId, start, dir, size, upTo, form);
+            ? reads.readStream(tenantId, streamId, start, dir, size, form)
+            : reads.readStream(tenantId, streamId, start, dir, size, upTo, form);
     return new StreamPageView(
         slice.events().stream().map(EventView::from).toList(),
         slice.next().isPresent() ? slice.next().getAsLong() : null);
@@ -243,7 +243,7 @@ public class StreamResource {
       @Parameter(ref = "stream") @PathParam("stream") String stream) {
     TenantId tenantId = new TenantId(tenant);
     StreamId streamId = new StreamId(stream);
-    return store
+    return reads
         .streamInfo(tenantId, streamId)
         .map(StreamInfoView::from)
         .orElseThrow(() -> new StreamNotFoundException(streamId));

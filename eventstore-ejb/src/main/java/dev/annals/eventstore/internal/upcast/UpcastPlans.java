@@ -22,6 +22,12 @@ import java.util.logging.Logger;
  * change. So a change made on one node applies there at once and on the others within the TTL: the
  * price of not asking the database on every read (a version counter checked per read would cost a
  * round trip each; a Redis message could be lost).
+ *
+ * <p>A plan is loaded through {@link Upcasters#list}: in the caller's JTA transaction when there is
+ * one (on the connection the caller holds already), else in a short transaction of its own on the
+ * tenant's XA pool. Never on the reads pool an HTTP read holds a connection of while it lifts its
+ * page: with every connection of a pool held by reads that each wait for a second one to load a
+ * plan, the pool would starve (it did, when database-mode tenants read on their XA pool).
  */
 @ApplicationScoped
 public class UpcastPlans {

@@ -3,21 +3,33 @@ package dev.annals.eventstore.api;
 import dev.annals.tenancy.api.InvalidRequestException;
 import dev.annals.tenancy.api.TenantId;
 import dev.annals.tenancy.api.TenantNotFoundException;
-import jakarta.ejb.Local;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * Reads of the past: a stream as it stood at a version or a time, and every event of one causal
- * chain. Like {@link EventStore}'s reads, these need no transaction and join the caller's when
- * there is one.
+ * The event store's reads as a plain CDI bean ({@code @Inject EventReads}), for the HTTP reads: the
+ * same answers, problems and upcasting, without the EJB container's hop (its interceptors, security
+ * and transaction checks were a quarter of a small read's CPU, bench/RESULTS.md). Outside a JTA
+ * transaction a read runs in auto-commit on a non-XA reads pool (the platform's, or a database-mode
+ * tenant's own); inside one, on the transaction's connection, so a caller reads its own appends.
+ * {@link EventStore}'s reads delegate here.
  */
-@Local
-public interface EventHistory {
+public interface EventReads {
 
   /**
-   * Reads a page of a stream as it stood at {@code toVersion}: like {@link EventStore#readStream},
-   * but no event above {@code toVersion} is returned, and a forward page that reaches it has no
-   * next page.
+   * As {@link EventStore#readStream(TenantId, StreamId, long, Direction, int, ReadForm)}.
+   *
+   * @throws InvalidRequestException when {@code from} &lt; 1 or {@code limit} is out of range
+   * @throws TenantNotFoundException when the tenant does not exist
+   * @throws StreamNotFoundException when the stream does not exist
+   */
+  StreamSlice readStream(
+      TenantId tenant, StreamId stream, long from, Direction direction, int limit, ReadForm form);
+
+  /**
+   * Reads a page of a stream as it stood at {@code toVersion}: like {@link #readStream(TenantId,
+   * StreamId, long, Direction, int, ReadForm)}, but no event above {@code toVersion} is returned,
+   * and a forward page that reaches it has no next page.
    *
    * @param tenant the tenant
    * @param stream the stream
@@ -25,20 +37,12 @@ public interface EventHistory {
    * @param direction which way to read
    * @param limit 1 to the read limit
    * @param toVersion the highest version to return; 0 for the stream before its first event
+   * @param form the events lifted by the upcasters, or as stored
    * @return the page and where the next one starts
    * @throws InvalidRequestException when {@code from} &lt; 1, {@code toVersion} &lt; 0 or the limit
    *     is out of range
    * @throws TenantNotFoundException when the tenant does not exist
    * @throws StreamNotFoundException when the stream does not exist
-   */
-  StreamSlice readStream(
-      TenantId tenant, StreamId stream, long from, Direction direction, int limit, long toVersion);
-
-  /**
-   * Like {@link #readStream(TenantId, StreamId, long, Direction, int, long)} (which returns the
-   * {@link ReadForm#CURRENT current} form), in the form asked for.
-   *
-   * @param form the events lifted by the upcasters, or as stored
    */
   StreamSlice readStream(
       TenantId tenant,
@@ -63,6 +67,15 @@ public interface EventHistory {
   long versionAt(TenantId tenant, StreamId stream, Instant time);
 
   /**
+   * As {@link EventStore#readAll(TenantId, Checkpoint, int, ReadForm)}.
+   *
+   * @throws InvalidRequestException when the limit is out of range or {@code after} is no event of
+   *     this tenant
+   * @throws TenantNotFoundException when the tenant does not exist
+   */
+  AllSlice readAll(TenantId tenant, Checkpoint after, int limit, ReadForm form);
+
+  /**
    * Pages the tenant's committed events whose metadata carries {@code correlationId}, in {@code
    * $all} order, with the same guarantee as {@link EventStore#readAll}: paging with the returned
    * checkpoint never skips or repeats an event.
@@ -71,19 +84,19 @@ public interface EventHistory {
    * @param correlationId the correlation id, as stored in the events' metadata
    * @param after where to continue; {@link Checkpoint#START} for the beginning
    * @param limit 1 to the read limit
+   * @param form the events lifted by the upcasters, or as stored
    * @return the page and the checkpoint to pass next
    * @throws InvalidRequestException when the limit is out of range or {@code after} is no event of
    *     this tenant
    * @throws TenantNotFoundException when the tenant does not exist
    */
-  AllSlice readCorrelation(TenantId tenant, String correlationId, Checkpoint after, int limit);
-
-  /**
-   * Like {@link #readCorrelation(TenantId, String, Checkpoint, int)} (which returns the {@link
-   * ReadForm#CURRENT current} form), in the form asked for.
-   *
-   * @param form the events lifted by the upcasters, or as stored
-   */
   AllSlice readCorrelation(
       TenantId tenant, String correlationId, Checkpoint after, int limit, ReadForm form);
+
+  /**
+   * As {@link EventStore#streamInfo}.
+   *
+   * @throws TenantNotFoundException when the tenant does not exist
+   */
+  Optional<StreamInfo> streamInfo(TenantId tenant, StreamId stream);
 }

@@ -42,10 +42,12 @@ final class DevPostgres {
             .setServerConfig("fsync", "on")
             .setServerConfig("synchronous_commit", "on")
             .setServerConfig("max_prepared_transactions", "32")
-            // Two test nodes share it, each with its pools plus one small pool per database-mode
-            // tenant it has served (they shrink only once idle): 200 ran out in the
-            // database-mode run once that suite had grown to 65 tests.
-            .setServerConfig("max_connections", "400")
+            // Two test nodes share it, each with its pools plus two small pools (XA, reads) per
+            // database-mode tenant: every node declares each such tenant it meets and its
+            // subscription driver leases every tenant's statistics projection every 2 s, so such a
+            // tenant keeps a connection per node open. 400 ran out in the schema-mode run, after
+            // the database-mode tenants of the default run (200 had, with 65 tests, before that).
+            .setServerConfig("max_connections", "1000")
             .setServerConfig("listen_addresses", "127.0.0.1")
             .start();
     try {

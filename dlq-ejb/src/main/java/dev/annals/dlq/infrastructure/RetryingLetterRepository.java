@@ -1,6 +1,7 @@
 package dev.annals.dlq.infrastructure;
 
 import dev.annals.dlq.api.DeadLetter;
+import dev.annals.dlq.api.LetterState;
 import dev.annals.tenancy.api.TenantConnections;
 import dev.annals.tenancy.api.TenantId;
 import jakarta.ejb.EJB;
@@ -82,7 +83,7 @@ public class RetryingLetterRepository {
                     + " first_failure = coalesce(first_failure, now()), due_at = ?,"
                     + " updated_at = now()"
                     + " WHERE tenant_id = ? AND id = ? AND state IN ('retrying', 'parked')")) {
-      ps.setString(1, dueAt.isPresent() ? "retrying" : "open");
+      ps.setString(1, (dueAt.isPresent() ? LetterState.RETRYING : LetterState.OPEN).wireName());
       ps.setString(2, cause);
       ps.setString(3, stackSummary);
       DeadLetterRepository.timestamp(ps, 4, dueAt.orElse(null));

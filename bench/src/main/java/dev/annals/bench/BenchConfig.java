@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * What one benchmark run does and where. Every value comes from a system property {@code bench.*}
@@ -145,6 +146,14 @@ public record BenchConfig(
 
   private static List<Integer> ints(String csv) {
     return Arrays.stream(csv.split(",")).map(String::trim).map(Integer::valueOf).toList();
+  }
+
+  /** The most pgbench clients any point runs at once. */
+  public int maxConcurrency() {
+    return Stream.concat(appendConcurrency.stream(), batchConcurrency.stream())
+        .mapToInt(Integer::intValue)
+        .max()
+        .orElse(1);
   }
 
   /** Whether to run the saga benchmark alone ({@code bench.sagasOnly}). */

@@ -98,6 +98,7 @@ public final class Harness {
     String wrkVersion = floorRun.wrk(null, Map.of()).version();
     List<Wrk.Result> floor;
     db.recreate();
+    db.requireConnections(config.maxConcurrency());
     LOG.info(() -> "Database " + config.dbName() + " created; starting " + BenchServer.NAME);
     RunResult hold;
     LiveBench.Results live;

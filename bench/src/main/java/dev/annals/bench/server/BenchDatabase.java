@@ -22,6 +22,12 @@ import java.util.regex.Pattern;
  */
 public final class BenchDatabase {
 
+  /**
+   * Connections the bench server may hold while pgbench runs: its runtime (20), reads (20), tenancy
+   * (4) and grouped (4) pools at server.xml's defaults, and the bench tenants' leases.
+   */
+  static final int SERVER_CONNECTIONS = 60;
+
   private static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9_]{2,62}$");
 
   private final BenchConfig config;
@@ -43,6 +49,37 @@ public final class BenchDatabase {
         Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS \"" + config.dbName() + "\" WITH (FORCE)");
       s.execute("CREATE DATABASE \"" + config.dbName() + "\"");
+    }
+  }
+
+  /**
+   * Fails at once, before minutes of work, when the server cannot take {@code clients} pgbench
+   * connections beside the bench server's pools ({@link #SERVER_CONNECTIONS}): a full run's
+   * 64-client point then died late with "remaining connection slots are reserved" (Debian's default
+   * is 100).
+   */
+  public void requireConnections(int clients) throws SQLException {
+    int needed = clients + SERVER_CONNECTIONS;
+    try (Connection c = owner();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SHOW max_connections")) {
+      rs.next();
+      int max = rs.getInt(1);
+      if (max < needed) {
+        throw new IllegalStateException(
+            "PostgreSQL at "
+                + config.dbHost()
+                + ":"
+                + config.dbPort()
+                + " allows "
+                + max
+                + " connections; this run needs about "
+                + needed
+                + " ("
+                + clients
+                + " pgbench clients and the servers' pools): ALTER SYSTEM SET max_connections = 300,"
+                + " then restart it (bench/README.md)");
+      }
     }
   }
 

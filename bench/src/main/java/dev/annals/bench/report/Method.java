@@ -49,13 +49,14 @@ public final class Method {
         first. Every tenant's statistics projection also runs beside every other point (it \
         counts every append).
         - **Webhook delivery with failures**: a tenant of its own (`bench_webhooks`, \
-        `bench.webhook.events` events in one stream, seeded with SQL); each run is a webhook \
+        `bench.webhook.events` events over 100 streams, seeded with SQL); each run is a webhook \
         subscription from the beginning to a receiver in the harness JVM, timed from its \
         creation until the receiver holds every event. With failures, the receiver answers 500 \
         to the first batch carrying one of the 1%% of events marked (by id hash) and accepts it \
         afterwards, so nothing is dead-lettered. The "raw" column holds the same delivery with \
-        none failing, measured just before (after one unmeasured run); the failing runs use \
-        the shipped default policy, then a policy with 10 ms initial backoff.
+        none failing, measured just before (after one unmeasured run); the failing runs (after \
+        one unmeasured failing run) use the shipped default policy, then a policy with 10 ms \
+        initial backoff. A batch the receiver refuses is sent again whole at once.
         - Before each side of each point the harness runs `ANALYZE` on both tables and a \
         `CHECKPOINT`, so every side starts with current statistics and clean buffers.
         - Server: the shipped `server.xml` and `jvm.options`, runtime pool `DB_POOL_MAX=%d`, \

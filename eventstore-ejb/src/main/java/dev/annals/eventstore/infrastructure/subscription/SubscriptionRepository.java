@@ -243,15 +243,20 @@ public class SubscriptionRepository {
         name);
   }
 
-  /** Records a failed attempt of {@code node}'s; with {@code stop} the subscription stops. */
-  public void recordFailure(TenantId tenant, String name, String node, String error, boolean stop)
+  /**
+   * Records {@code attempts} failed attempts of {@code node}'s, the last with {@code error}; with
+   * {@code stop} the subscription stops.
+   */
+  public void recordFailure(
+      TenantId tenant, String name, String node, String error, int attempts, boolean stop)
       throws SQLException {
     update(
         tenant,
-        "UPDATE subscriptions SET failures = failures + 1, last_error = ?,"
+        "UPDATE subscriptions SET failures = failures + ?::int, last_error = ?,"
             + " last_error_at = now(), updated_at = now(),"
             + " state = CASE WHEN ?::boolean THEN 'stopped' ELSE state END"
             + " WHERE name = ? AND node = ?",
+        Integer.toString(attempts),
         error,
         Boolean.toString(stop),
         name,

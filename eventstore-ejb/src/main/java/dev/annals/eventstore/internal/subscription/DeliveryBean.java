@@ -218,11 +218,14 @@ public class DeliveryBean {
     repository.release(tenant, node);
   }
 
-  /** Records a failed attempt; a permanent one stops the subscription. */
+  /**
+   * Records {@code attempts} failed attempts, the last with {@code error}; a permanent one stops
+   * the subscription.
+   */
   public void recordFailure(
-      TenantId tenant, String name, String node, String error, boolean permanent)
+      TenantId tenant, String name, String node, String error, int attempts, boolean permanent)
       throws SQLException {
-    repository.recordFailure(tenant, name, node, error, permanent);
+    repository.recordFailure(tenant, name, node, error, attempts, permanent);
   }
 
   /**

@@ -12,13 +12,13 @@ import java.util.logging.Logger;
 
 /**
  * The letter-sending half of a {@link SubscriptionRunner}: what a failed delivery leads to, and the
- * retrying letters it sent. A failure is recorded on the subscription and decided by {@link
- * FailureHandling}: a failed batch is tried again (whole once, then one event at a time); an event
- * at fault leaves the flow as a dead letter, retrying (or open when given up or poison), sent in
- * the transaction that moves the checkpoint past it, so it never holds the subscription's other
- * streams. While the runner drives the subscription it has its retrying letters delivered again
- * when they fall due ({@link LetterRetries}, in dlq-ejb, through the subscriptions' redelivery
- * SPI).
+ * retrying letters it sent. A failure is decided by {@link FailureHandling} and recorded on the
+ * subscription (a batch's first failure only if its second try fails too): a failed batch is tried
+ * again (whole once, then one event at a time); an event at fault leaves the flow as a dead letter,
+ * retrying (or open when given up or poison), sent in the transaction that moves the checkpoint
+ * past it, so it never holds the subscription's other streams. While the runner drives the
+ * subscription it has its retrying letters delivered again when they fall due ({@link
+ * LetterRetries}, in dlq-ejb, through the subscriptions' redelivery SPI).
  */
 final class FailedDeliveries {
 
@@ -58,6 +58,9 @@ final class FailedDeliveries {
   private boolean sent;
   private boolean retrying;
   private int rechecks;
+  private int unrecorded; // failures not recorded yet: the same batch went again at once
+  private String unrecordedError;
+  private boolean sameBatchNext;
 
   FailedDeliveries(
       TenantId tenant,
@@ -134,39 +137,76 @@ final class FailedDeliveries {
    *     is tried again at once)
    */
   boolean failed(Throwable cause, long durationMs) {
+    sameBatchNext = false;
     boolean permanent = cause instanceof DeliveryFailedException f && f.permanent();
     String error =
         cause instanceof DeliveryFailedException
             ? cause.getMessage()
             : "delivery failed: " + Failures.describe(cause);
+    LOG.log(Level.FINE, "Subscription {0}/{1} failed: {2}", new Object[] {tenant, name, error});
+    List<RecordedEvent> attempted =
+        cause instanceof DeliveryFailedException f ? f.attempted() : List.of();
+    if (permanent || attempted.isEmpty()) {
+      record(error, permanent);
+      if (permanent) {
+        runner.stop();
+      } else {
+        runner.retryAfter(backoffMs); // nothing was tried (the database did not answer): a pause
+      }
+      return false;
+    }
+    FailureHandling.Decision decision = failures.failed(attempted, cause, error, durationMs);
+    if (decision instanceof FailureHandling.Decision.Retry retry && retry.sameBatch()) {
+      // Recorded only if the second try fails too, or once it went through while letters retry:
+      // a delivery that goes through ends the run of failures and clears what was recorded, so
+      // a transaction here would only slow down every batch a receiver refused once.
+      unrecorded++;
+      unrecordedError = error;
+      sameBatchNext = true;
+      return true;
+    }
+    record(error, false);
+    if (decision instanceof FailureHandling.Decision.Retry) {
+      return true;
+    }
+    return send((FailureHandling.Decision.DeadLetter) decision, cause, error);
+  }
+
+  /**
+   * Whether the next delivery is the batch that just failed, tried whole once more as it was read
+   * (asked once: the answer resets).
+   */
+  boolean takeSameBatch() {
+    boolean same = sameBatchNext;
+    sameBatchNext = false;
+    return same;
+  }
+
+  /**
+   * Events were delivered; with {@code endsFailures} that ended the run of failures on the
+   * subscription (and cleared them there), else a failure not recorded yet is recorded now.
+   */
+  void delivered(boolean endsFailures) {
+    sameBatchNext = false;
+    if (unrecorded > 0 && !endsFailures) {
+      record(unrecordedError, false);
+    }
+    unrecorded = 0;
+    unrecordedError = null;
+  }
+
+  private void record(String error, boolean permanent) {
+    int count = unrecorded + 1;
+    unrecorded = 0;
+    unrecordedError = null;
     try {
-      delivery.recordFailure(tenant, name, node, error, permanent);
+      delivery.recordFailure(tenant, name, node, error, count, permanent);
     } catch (RuntimeException | java.sql.SQLException recordFailed) {
       LOG.log(
           Level.WARNING,
           "Could not record the failure of subscription {0}/{1}: {2}",
           new Object[] {tenant, name, Failures.describe(recordFailed)});
     }
-    LOG.log(Level.FINE, "Subscription {0}/{1} failed: {2}", new Object[] {tenant, name, error});
-    if (permanent) {
-      runner.stop();
-      return false;
-    }
-    List<RecordedEvent> attempted =
-        cause instanceof DeliveryFailedException f ? f.attempted() : List.of();
-    if (attempted.isEmpty()) {
-      runner.retryAfter(backoffMs); // nothing was tried (the database did not answer): a pause
-      return false;
-    }
-    FailureHandling.Decision decision = failures.failed(attempted, cause, error, durationMs);
-    if (decision instanceof FailureHandling.Decision.Retry retry) {
-      if (retry.afterMs() <= 0) {
-        return true;
-      }
-      runner.retryAfter(retry.afterMs());
-      return false;
-    }
-    return send((FailureHandling.Decision.DeadLetter) decision, cause, error);
   }
 
   private boolean send(FailureHandling.Decision.DeadLetter letter, Throwable cause, String error) {

@@ -34,8 +34,11 @@ final class FailureHandling {
 
   /** What a failure leads to. */
   sealed interface Decision {
-    /** Deliver again after a pause. */
-    record Retry(long afterMs) implements Decision {}
+    /**
+     * Deliver again at once: with {@code sameBatch} the batch that failed, whole, as it was read
+     * (else the next read, one event at a time from the failed batch's head).
+     */
+    record Retry(boolean sameBatch) implements Decision {}
 
     /**
      * Send the event to the dead-letter queue now: retrying after {@code retryInMs}, or open (given
@@ -186,10 +189,12 @@ final class FailureHandling {
       RecordedEvent last = attempted.get(attempted.size() - 1);
       if (retriedWhole == null || first.position().compareTo(retriedWhole) > 0) {
         retriedWhole = last.position(); // once more whole, at once
-      } else if (narrowUntil == null || last.position().compareTo(narrowUntil) > 0) {
+        return new Decision.Retry(true);
+      }
+      if (narrowUntil == null || last.position().compareTo(narrowUntil) > 0) {
         narrowUntil = last.position(); // then one event at a time
       }
-      return new Decision.Retry(0);
+      return new Decision.Retry(false);
     }
     RecordedEvent head = attempted.get(0);
     Tries t = tries.get(head.eventId());
@@ -205,7 +210,7 @@ final class FailureHandling {
       if (narrowUntil == null || head.position().compareTo(narrowUntil) > 0) {
         narrowUntil = head.position();
       }
-      return new Decision.Retry(0);
+      return new Decision.Retry(false);
     }
     return new Decision.DeadLetter(
         head, t.attempts, t.first, false, policy.backoffMs(t.attempts, random.getAsDouble()));

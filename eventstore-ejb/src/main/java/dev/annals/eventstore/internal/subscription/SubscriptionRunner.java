@@ -52,6 +52,11 @@ final class SubscriptionRunner {
   private volatile boolean handlerTarget;
   private volatile long hostPauseMs;
   private boolean progressed; // by the last delivery attempt; read and written by the running task
+  private Sent refused; // the webhook batch last refused, and its body; by the running task
+
+  /** A webhook batch as it was sent. */
+  private record Sent(Delivery delivery, byte[] body) {}
+
   private final Recheck recheck = new Recheck(MAX_RECHECK_MILLIS);
   private Wakeups.Registration registration;
 
@@ -219,14 +224,23 @@ final class SubscriptionRunner {
   private Delivery.Outcome deliverOne() throws IOException, java.sql.SQLException {
     boolean narrow = failures.narrow();
     progressed = false;
+    // The batch a receiver just refused goes again whole, as read and sent: its checkpoint
+    // compare-and-set below still guards against a reset or another node meanwhile.
+    Sent again = failed.takeSameBatch() ? refused : null;
+    refused = null;
     if (handlerTarget) {
+      boolean endsFailures = !failed.retrying();
       DeliveryBean.HandlerDelivery done =
-          delivery.deliverToHandler(tenant, name, node, narrow, !failed.retrying());
+          delivery.deliverToHandler(tenant, name, node, narrow, endsFailures);
+      if (!done.delivered().isEmpty()) {
+        failed.delivered(endsFailures);
+      }
       failures.succeeded(done.delivered(), done.next());
       progressed = !done.delivered().isEmpty() || done.outcome() == Delivery.Outcome.MORE;
       return done.outcome();
     }
-    Optional<Delivery> read = delivery.read(tenant, name, node, narrow);
+    Optional<Delivery> read =
+        again != null ? Optional.of(again.delivery()) : delivery.read(tenant, name, node, narrow);
     if (read.isEmpty()) {
       return Delivery.Outcome.LOST;
     }
@@ -240,7 +254,7 @@ final class SubscriptionRunner {
       return deliverOne();
     }
     if (!d.matched().isEmpty()) {
-      byte[] body = WebhookBatch.body(name, d.matched(), d.next());
+      byte[] body = again != null ? again.body() : WebhookBatch.body(name, d.matched(), d.next());
       URI url = URI.create(d.row().webhookUrl().orElseThrow());
       String host = SubscriptionTarget.Webhook.host(url);
       long paused = hosts.permit(tenant, host);
@@ -253,18 +267,24 @@ final class SubscriptionRunner {
         status = webhooks.post(tenant, d.row(), body);
       } catch (IOException e) {
         hosts.record(tenant, host, false, 1);
+        refused = new Sent(d, body);
         throw new DeliveryFailedException(
             "the webhook did not answer: " + Failures.describe(e), false, e, d.matched());
       }
       boolean ok = status >= 200 && status <= 299;
       hosts.record(tenant, host, ok, ok ? d.matched().size() : 1); // one success per event
       if (!ok) {
+        refused = new Sent(d, body);
         throw new DeliveryFailedException(
             "the webhook answered " + status, false, null, d.matched());
       }
     }
-    if (!delivery.advance(tenant, name, node, d, !failed.retrying())) {
+    boolean endsFailures = !failed.retrying();
+    if (!delivery.advance(tenant, name, node, d, endsFailures)) {
       return Delivery.Outcome.LOST;
+    }
+    if (!d.matched().isEmpty()) {
+      failed.delivered(endsFailures);
     }
     failures.succeeded(d.matched(), d.next());
     return d.acknowledged();

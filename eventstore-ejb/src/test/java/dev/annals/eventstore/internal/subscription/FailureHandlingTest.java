@@ -52,10 +52,10 @@ class FailureHandlingTest {
     RecordedEvent c = event(3);
     var first = h.failed(List.of(a, b, c), new RuntimeException("x"), "x", 500);
     assertEquals(
-        new FailureHandling.Decision.Retry(0), first, "the whole batch once more, at once");
+        new FailureHandling.Decision.Retry(true), first, "the whole batch once more, at once");
     assertFalse(h.narrow());
     var second = h.failed(List.of(a, b, c), new RuntimeException("x"), "x", 500);
-    assertEquals(new FailureHandling.Decision.Retry(0), second, "then one at a time, at once");
+    assertEquals(new FailureHandling.Decision.Retry(false), second, "then one at a time, at once");
     assertTrue(h.narrow());
     h.succeeded(List.of(a), a.position());
     assertTrue(h.narrow(), "still inside the failed batch");
@@ -79,7 +79,7 @@ class FailureHandlingTest {
     h.succeeded(List.of(a, b), b.position());
     assertFalse(h.narrow());
     assertEquals(
-        new FailureHandling.Decision.Retry(0),
+        new FailureHandling.Decision.Retry(true),
         h.failed(List.of(event(3), event(4)), new RuntimeException("x"), "x", 500),
         "a later batch is tried whole again first");
     assertFalse(h.narrow());
@@ -140,7 +140,7 @@ class FailureHandlingTest {
         FailureHandling.Decision.DeadLetter.class,
         h.failed(List.of(event(0)), new RuntimeException(), "x", 5));
     assertEquals(
-        new FailureHandling.Decision.Retry(0),
+        new FailureHandling.Decision.Retry(false),
         h.failed(List.of(a), new RuntimeException(), "x", 5),
         "the breaker opened: a stays, paused");
     assertTrue(h.narrow(), "a alone is the probe");

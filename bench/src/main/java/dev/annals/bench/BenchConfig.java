@@ -111,7 +111,9 @@ public record BenchConfig(
                                 ? "RESULTS-floor.md"
                                 : Boolean.parseBoolean(prop("bench.sagasOnly", "false"))
                                     ? "RESULTS-sagas.md"
-                                    : "RESULTS.md")
+                                    : Boolean.parseBoolean(prop("bench.deliveryOnly", "false"))
+                                        ? "RESULTS-delivery.md"
+                                        : "RESULTS.md")
                         .toString())),
         prop("bench.db.host", "127.0.0.1"),
         Integer.parseInt(prop("bench.db.port", "5432")),
@@ -154,6 +156,14 @@ public record BenchConfig(
         .mapToInt(Integer::intValue)
         .max()
         .orElse(1);
+  }
+
+  /**
+   * Whether to run only the delivery steps, projection catch-up and webhook delivery with failures
+   * ({@code bench.deliveryOnly}).
+   */
+  public boolean deliveryOnly() {
+    return Boolean.parseBoolean(prop("bench.deliveryOnly", "false"));
   }
 
   /** Whether to run the saga benchmark alone ({@code bench.sagasOnly}). */

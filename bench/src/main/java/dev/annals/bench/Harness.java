@@ -80,6 +80,24 @@ public final class Harness {
     this.webhooks = new WebhookDelivery(config, db);
   }
 
+  /** Only the delivery steps, as in the full run (after the same seeding), into their own file. */
+  private Report deliveryOnly(
+      AnnalsHttp http, String started, String loadBefore, String pgbench, String wrk)
+      throws IOException, InterruptedException, SQLException {
+    checkpoint();
+    points.addAll(catchUp.measure(http));
+    checkpoint();
+    points.addAll(webhooks.measure(http));
+    Measurements m = new Measurements(points, null);
+    List<Row> rows = ResultsTable.deliveryRows(config, m);
+    ResultsFile.writeDeliveryOnly(
+        config.resultsFile(),
+        RunHeader.of(config, db, started, loadBefore, pgbench, wrk),
+        rows,
+        PointsTable.markdown(m));
+    return new Report(rows, m, List.of(), null, config.resultsFile());
+  }
+
   /** The embedded services' environment, and the issuer the server trusts. */
   private static Map<String, String> serverEnvironment(DevServices services, DevIssuer issuer) {
     Map<String, String> env = new LinkedHashMap<>(services.environment());
@@ -127,6 +145,9 @@ public final class Harness {
       catchUp.seed(http);
       webhooks.seed(http);
       LOG.info("Seeded");
+      if (config.deliveryOnly()) {
+        return deliveryOnly(http, started, loadBefore, pgbenchVersion, wrkVersion);
+      }
       if (config.floorOnly()) {
         Wrk wrk =
             floorRun.wrk(server.baseUri(), Map.of("Authorization", http.clientAuthorization()));

@@ -35,8 +35,8 @@ public final class LiveRows {
             Target.NONE,
             0),
         row(cross + ": events", ResultsTable.count(x.events()), Target.NONE, 0),
-        row(cross + ": errors", Long.toString(x.errors()), Target.atMost(0), x.errors()),
-        row(held + ": errors", Long.toString(h.errors()), Target.atMost(0), h.errors()),
+        row(cross + ": errors" + first(x), Long.toString(x.errors()), Target.atMost(0), x.errors()),
+        row(held + ": errors" + first(h), Long.toString(h.errors()), Target.atMost(0), h.errors()),
         row(
             held + ": events each received",
             ResultsTable.count(h.events()),
@@ -47,6 +47,13 @@ public final class LiveRows {
             ResultsTable.ms(h.p99Millis()),
             Target.NONE,
             h.p99Millis()));
+  }
+
+  /** The first error, to tell what went wrong without the run's log. */
+  private static String first(LiveResult r) {
+    return r.errors() > 0 && !r.firstError().isEmpty()
+        ? " (the first: " + r.firstError().replace('|', '/') + ")"
+        : "";
   }
 
   private static Row row(String metric, String annals, Target target, double value) {

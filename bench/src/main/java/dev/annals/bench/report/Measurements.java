@@ -27,10 +27,12 @@ public record Measurements(List<RunResult> points, RunResult hold) {
         .findFirst();
   }
 
-  /** All results, the hold test last. */
+  /** All results, the hold test last (when there was one). */
   public List<RunResult> all() {
     List<RunResult> all = new ArrayList<>(points);
-    all.add(hold);
+    if (hold != null) {
+      all.add(hold);
+    }
     return all;
   }
 }

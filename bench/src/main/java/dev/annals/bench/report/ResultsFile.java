@@ -81,6 +81,18 @@ public final class ResultsFile {
         "## The per-request floor (wrk, 64 connections)\n\n" + floor);
   }
 
+  /** Writes a run of the delivery steps alone ({@code bench.deliveryOnly}). */
+  public static void writeDeliveryOnly(
+      Path file, Map<String, String> header, List<Row> rows, String points) throws IOException {
+    writeAlone(
+        file,
+        "delivery",
+        "deliveryOnly",
+        "the projection catch-up and webhook delivery rows of the full run's table",
+        header,
+        "## Delivery\n\n" + table(rows) + "\n## Every measured point\n\n" + points);
+  }
+
   /** Writes a run of the saga benchmark alone ({@code bench.sagasOnly}). */
   public static void writeSagasOnly(Path file, Map<String, String> header, List<Row> rows)
       throws IOException {

@@ -36,6 +36,14 @@ public final class ResultsTable {
     return List.copyOf(t.rows);
   }
 
+  /** Only the delivery rows (projection catch-up, webhook delivery with failures). */
+  public static List<Row> deliveryRows(BenchConfig config, Measurements m) {
+    ResultsTable t = new ResultsTable(config, m);
+    t.catchUp();
+    t.deliveries();
+    return List.copyOf(t.rows);
+  }
+
   private void build() {
     for (int c : config.appendConcurrency()) {
       for (String path : PATHS) {
@@ -115,16 +123,7 @@ public final class ResultsTable {
     for (String path : PATHS) {
       rate(all + label(path) + ": events/s", path, Workload.READ_ALL, r, Target.NONE);
     }
-    String catchUp =
-        "subscription catch-up into an in-process projection (rebuild of the statistics"
-            + " projection) vs a raw $all page scan, EJB";
-    rate(catchUp + ": events/s", "ejb", Workload.PROJECTION_CATCH_UP, 1, Target.atLeast(100_000));
-    rate(
-        catchUp + ": ratio to the raw scan",
-        "ejb",
-        Workload.PROJECTION_CATCH_UP,
-        1,
-        Target.atLeastTimesRaw(0.8));
+    catchUp();
     versions(r);
     deliveries();
     RunResult hold = m.hold();
@@ -180,6 +179,19 @@ public final class ResultsTable {
             b > 0 ? String.format(Locale.ROOT, "%.2f×", a / b) : NONE,
             "≤ 1.5× without",
             errors > 0 ? "errors: " + errors : Target.atMostTimesRaw(1.5).judge(a, b)));
+  }
+
+  private void catchUp() {
+    String catchUp =
+        "subscription catch-up into an in-process projection (rebuild of the statistics"
+            + " projection) vs a raw $all page scan, EJB";
+    rate(catchUp + ": events/s", "ejb", Workload.PROJECTION_CATCH_UP, 1, Target.atLeast(100_000));
+    rate(
+        catchUp + ": ratio to the raw scan",
+        "ejb",
+        Workload.PROJECTION_CATCH_UP,
+        1,
+        Target.atLeastTimesRaw(0.8));
   }
 
   /**

@@ -106,6 +106,32 @@ final class ProjectionCatchUp {
     }
   }
 
+  /**
+   * Rounds of {@link #measure} as a Markdown table: each round's raw scan and projection, and the
+   * projection's ratio to the raw scan of its round.
+   */
+  static String markdown(List<RunResult> rounds) {
+    StringBuilder t =
+        new StringBuilder(
+            "| round | raw events/s | raw ms per page | projection events/s"
+                + " | projection ms per batch | ratio |\n|---:|---:|---:|---:|---:|---:|\n");
+    for (int i = 0; i + 1 < rounds.size(); i += 2) {
+      RunResult raw = rounds.get(i);
+      RunResult ejb = rounds.get(i + 1);
+      t.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "| %d | %,.0f | %.2f | %,.0f | %.2f | %.2f |%n",
+              i / 2 + 1,
+              raw.eventsPerSecond(),
+              raw.p50Millis(),
+              ejb.eventsPerSecond(),
+              ejb.p50Millis(),
+              ejb.eventsPerSecond() / raw.eventsPerSecond()));
+    }
+    return t.toString();
+  }
+
   private static RunResult point(
       String side, long operations, long events, double seconds, String error) {
     double perPage = operations > 0 ? seconds * 1000 / operations : 0;

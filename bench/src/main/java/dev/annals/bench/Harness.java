@@ -133,7 +133,10 @@ public final class Harness {
             RunHeader.of(config, db, started, loadBefore, pgbenchVersion, wrkVersion),
             ProjectionCatchUp.markdown(rounds));
         return new Report(
-            List.of(), new Measurements(rounds, rounds.get(0)), List.of(), null,
+            List.of(),
+            new Measurements(rounds, rounds.get(0)),
+            List.of(),
+            null,
             config.resultsFile());
       }
       LOG.info(() -> "Server ready; seeding the read tenant");

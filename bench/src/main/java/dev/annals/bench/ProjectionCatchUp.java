@@ -31,8 +31,12 @@ final class ProjectionCatchUp {
   private static final String PATH = "/api/tenants/" + TENANT + "/projections/statistics";
   private static final Duration PATIENCE = Duration.ofMinutes(10);
 
-  /** The projections' batch size on the bench server (the shipped default), and the raw page. */
-  static final int PAGE = 1000;
+  /**
+   * The projections' batch size while catching up on the bench server (the shipped default of
+   * {@code annals.projections.catch-up-batch-size}), and the raw page: the same page size on both
+   * sides. {@code bench.projection.page} changes the raw page (for a server configured otherwise).
+   */
+  static final int PAGE = 5000;
 
   private final BenchConfig config;
   private final BenchDatabase db;
@@ -57,14 +61,15 @@ final class ProjectionCatchUp {
   /** The raw scan's and the projection's points. */
   List<RunResult> measure(AnnalsHttp http) throws IOException, InterruptedException, SQLException {
     int n = events();
-    awaitCaughtUp(http, 1);
-    db.scanAll(TENANT, PAGE); // unmeasured
+    int page = Integer.getInteger("bench.projection.page", PAGE);
+    awaitCaughtUp(http, http.admin(PATH, false, 200).getInt("generation")); // 1 at first
+    db.scanAll(TENANT, page); // unmeasured
     long t0 = System.nanoTime();
-    long scanned = db.scanAll(TENANT, PAGE);
+    long scanned = db.scanAll(TENANT, page);
     double rawSeconds = (System.nanoTime() - t0) / 1e9;
     rebuild(http); // unmeasured
     double seconds = rebuild(http);
-    long pages = (n + PAGE - 1) / PAGE;
+    long pages = (n + page - 1) / page;
     LOG.info(
         () ->
             String.format(

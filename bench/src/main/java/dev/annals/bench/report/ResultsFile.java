@@ -103,8 +103,7 @@ public final class ResultsFile {
         "the projection catch-up of the full run (raw scan, then rebuild, each once unmeasured"
             + " first), measured `bench.catchUp.rounds` times",
         header,
-        "## Projection catch-up (ops: pages or batches; p50: ms per page or batch)\n\n"
-            + points);
+        "## Projection catch-up (ops: pages or batches; p50: ms per page or batch)\n\n" + points);
   }
 
   private static void writeAlone(

@@ -32,11 +32,13 @@ final class ProjectionCatchUp {
   private static final Duration PATIENCE = Duration.ofMinutes(10);
 
   /**
-   * The projections' batch size while catching up on the bench server (the shipped default of
-   * {@code annals.projections.catch-up-batch-size}), and the raw page: the same page size on both
-   * sides. {@code bench.projection.page} changes the raw page (for a server configured otherwise).
+   * The projections' batch size on the bench server, while catching up too (the shipped defaults of
+   * {@code annals.projections.batch-size} and {@code annals.projections.catch-up-batch-size}), and
+   * the raw page: the same page size on both sides. {@code bench.projection.page} changes the raw
+   * page, for a server configured otherwise (e.g. {@code ANNALS_PROJECTIONS_CATCH_UP_BATCH_SIZE} in
+   * the harness's environment, which the bench server inherits).
    */
-  static final int PAGE = 5000;
+  static final int PAGE = 1000;
 
   private final BenchConfig config;
   private final BenchDatabase db;

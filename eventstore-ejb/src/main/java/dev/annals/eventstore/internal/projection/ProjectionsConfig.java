@@ -13,7 +13,7 @@ public class ProjectionsConfig {
   int batchSize;
 
   @Inject
-  @ConfigProperty(name = "annals.projections.catch-up-batch-size", defaultValue = "5000")
+  @ConfigProperty(name = "annals.projections.catch-up-batch-size", defaultValue = "1000")
   int catchUpBatchSize;
 
   @Inject

@@ -113,7 +113,9 @@ public record BenchConfig(
                                     ? "RESULTS-sagas.md"
                                     : Boolean.parseBoolean(prop("bench.deliveryOnly", "false"))
                                         ? "RESULTS-delivery.md"
-                                        : "RESULTS.md")
+                                        : Boolean.parseBoolean(prop("bench.catchUpOnly", "false"))
+                                            ? "RESULTS-catchup.md"
+                                            : "RESULTS.md")
                         .toString())),
         prop("bench.db.host", "127.0.0.1"),
         Integer.parseInt(prop("bench.db.port", "5432")),
@@ -169,6 +171,16 @@ public record BenchConfig(
   /** Whether to run the saga benchmark alone ({@code bench.sagasOnly}). */
   public boolean sagasOnly() {
     return Boolean.parseBoolean(prop("bench.sagasOnly", "false"));
+  }
+
+  /** Whether to run the projection catch-up alone ({@code bench.catchUpOnly}). */
+  public boolean catchUpOnly() {
+    return Boolean.parseBoolean(prop("bench.catchUpOnly", "false"));
+  }
+
+  /** How many times a catch-up-only run measures both sides ({@code bench.catchUp.rounds}). */
+  public int catchUpRounds() {
+    return Math.max(1, Integer.parseInt(prop("bench.catchUp.rounds", "3")));
   }
 
   /** Callers starting sagas in the saga throughput run ({@code bench.sagas.clients}). */

@@ -140,6 +140,24 @@ public final class Harness {
         return new Report(
             rows, new Measurements(List.of(), null), List.of(), null, config.resultsFile());
       }
+      if (config.catchUpOnly()) {
+        catchUp.seed(http);
+        List<RunResult> rounds = new ArrayList<>();
+        for (int i = 0; i < config.catchUpRounds(); i++) {
+          checkpoint();
+          rounds.addAll(catchUp.measure(http));
+        }
+        ResultsFile.writeCatchUpOnly(
+            config.resultsFile(),
+            RunHeader.of(config, db, started, loadBefore, pgbenchVersion, wrkVersion),
+            ProjectionCatchUp.markdown(rounds));
+        return new Report(
+            List.of(),
+            new Measurements(rounds, rounds.get(0)),
+            List.of(),
+            null,
+            config.resultsFile());
+      }
       LOG.info(() -> "Server ready; seeding the read tenant");
       allEvents = seed(http);
       catchUp.seed(http);

@@ -31,7 +31,13 @@ final class ProjectionCatchUp {
   private static final String PATH = "/api/tenants/" + TENANT + "/projections/statistics";
   private static final Duration PATIENCE = Duration.ofMinutes(10);
 
-  /** The projections' batch size on the bench server (the shipped default), and the raw page. */
+  /**
+   * The projections' batch size on the bench server, while catching up too (the shipped defaults of
+   * {@code annals.projections.batch-size} and {@code annals.projections.catch-up-batch-size}), and
+   * the raw page: the same page size on both sides. {@code bench.projection.page} changes the raw
+   * page, for a server configured otherwise (e.g. {@code ANNALS_PROJECTIONS_CATCH_UP_BATCH_SIZE} in
+   * the harness's environment, which the bench server inherits).
+   */
   static final int PAGE = 1000;
 
   private final BenchConfig config;
@@ -57,14 +63,15 @@ final class ProjectionCatchUp {
   /** The raw scan's and the projection's points. */
   List<RunResult> measure(AnnalsHttp http) throws IOException, InterruptedException, SQLException {
     int n = events();
-    awaitCaughtUp(http, 1);
-    db.scanAll(TENANT, PAGE); // unmeasured
+    int page = Integer.getInteger("bench.projection.page", PAGE);
+    awaitCaughtUp(http, http.admin(PATH, false, 200).getInt("generation")); // 1 at first
+    db.scanAll(TENANT, page); // unmeasured
     long t0 = System.nanoTime();
-    long scanned = db.scanAll(TENANT, PAGE);
+    long scanned = db.scanAll(TENANT, page);
     double rawSeconds = (System.nanoTime() - t0) / 1e9;
     rebuild(http); // unmeasured
     double seconds = rebuild(http);
-    long pages = (n + PAGE - 1) / PAGE;
+    long pages = (n + page - 1) / page;
     LOG.info(
         () ->
             String.format(
@@ -104,6 +111,32 @@ final class ProjectionCatchUp {
       // would compete with the rebuild it watches; the times come from the server's clock anyway.
       Thread.sleep(250);
     }
+  }
+
+  /**
+   * Rounds of {@link #measure} as a Markdown table: each round's raw scan and projection, and the
+   * projection's ratio to the raw scan of its round.
+   */
+  static String markdown(List<RunResult> rounds) {
+    StringBuilder t =
+        new StringBuilder(
+            "| round | raw events/s | raw ms per page | projection events/s"
+                + " | projection ms per batch | ratio |\n|---:|---:|---:|---:|---:|---:|\n");
+    for (int i = 0; i + 1 < rounds.size(); i += 2) {
+      RunResult raw = rounds.get(i);
+      RunResult ejb = rounds.get(i + 1);
+      t.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "| %d | %,.0f | %.2f | %,.0f | %.2f | %.2f |%n",
+              i / 2 + 1,
+              raw.eventsPerSecond(),
+              raw.p50Millis(),
+              ejb.eventsPerSecond(),
+              ejb.p50Millis(),
+              ejb.eventsPerSecond() / raw.eventsPerSecond()));
+    }
+    return t.toString();
   }
 
   private static RunResult point(

@@ -42,7 +42,8 @@ public final class Method {
         `bench.projection.events` events in one stream, seeded with SQL) has its statistics \
         projection rebuilt: a new generation's subscription reads all its events through the \
         subscription machinery (lease, one JTA transaction per 1,000-event batch: \
-        `read_all`, the projection's one multi-row upsert, the checkpoint compare-and-set) \
+        `read_all_matching`, each next page read ahead on the reads pool while the batch before \
+        commits, the projection's one multi-row upsert, the checkpoint compare-and-set) \
         until it replaces the live one; timed by the server from the rebuild's start to the \
         switch. Raw pages the same events with `read_all` (1,000 a call, every column read) \
         over one JDBC connection and does nothing with them. One unmeasured run of each \

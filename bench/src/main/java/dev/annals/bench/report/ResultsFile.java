@@ -105,6 +105,19 @@ public final class ResultsFile {
         "## Sagas\n\n" + table(rows));
   }
 
+  /** Writes runs of the projection catch-up alone ({@code bench.catchUpOnly}). */
+  public static void writeCatchUpOnly(Path file, Map<String, String> header, String points)
+      throws IOException {
+    writeAlone(
+        file,
+        "projection catch-up",
+        "catchUpOnly",
+        "the projection catch-up of the full run (raw scan, then rebuild, each once unmeasured"
+            + " first), measured `bench.catchUp.rounds` times",
+        header,
+        "## Projection catch-up (ops: pages or batches; p50: ms per page or batch)\n\n" + points);
+  }
+
   private static void writeAlone(
       Path file, String what, String flag, String part, Map<String, String> header, String body)
       throws IOException {

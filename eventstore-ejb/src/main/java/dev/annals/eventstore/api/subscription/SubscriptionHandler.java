@@ -36,4 +36,15 @@ public interface SubscriptionHandler {
   default int batchSize() {
     return 0;
   }
+
+  /**
+   * @return the most events this handler takes per batch while its subscription catches up (the
+   *     batch before, in the same pass, was full), at most 5,000; 0 (or less than {@link
+   *     #batchSize()}): as {@link #batchSize()}. Larger batches spread each delivery transaction's
+   *     fixed cost over more events; the first batch after a wake-up, which live delivery mostly
+   *     consists of, stays at {@link #batchSize()}
+   */
+  default int catchUpBatchSize() {
+    return 0;
+  }
 }

@@ -30,6 +30,11 @@ public class ProjectionRepository {
       "name, live_generation, building_generation, retired_generation, next_generation,"
           + " rebuild_started_at, rebuild_finished_at";
 
+  /** {@link #COLUMNS} of {@code projections p}, in a join. */
+  private static final String PREFIXED_COLUMNS =
+      "p.name, p.live_generation, p.building_generation, p.retired_generation,"
+          + " p.next_generation, p.rebuild_started_at, p.rebuild_finished_at";
+
   @EJB TenantConnections connections;
 
   /** Creates the projection's row at generation 1 unless it exists; true when it did not. */
@@ -48,6 +53,42 @@ public class ProjectionRepository {
   public Optional<ProjectionRow> find(TenantId tenant, String name) throws SQLException {
     return query(tenant, "SELECT " + COLUMNS + " FROM projections WHERE name = ?", name).stream()
         .findFirst();
+  }
+
+  /**
+   * The projection's row with its live generation's checkpoint, unlocked, in one statement: what a
+   * generation's batch needs to know whether it is still read and whether it may have caught up
+   * with the live generation.
+   *
+   * @param subscriptionPrefix the projection's generations' subscription names without the
+   *     generation
+   */
+  public Optional<ProjectionStanding> standing(
+      TenantId tenant, String name, String subscriptionPrefix) throws SQLException {
+    try (Connection c = connections.connection(tenant);
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT "
+                    + PREFIXED_COLUMNS
+                    + ", s.checkpoint_tx::text, s.checkpoint_position FROM projections p"
+                    + " LEFT JOIN subscriptions s"
+                    + " ON s.tenant_id = p.tenant_id AND s.name = ? || p.live_generation"
+                    + " WHERE p.name = ?")) {
+      ps.setString(1, subscriptionPrefix);
+      ps.setString(2, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        String tx = rs.getString(8);
+        return Optional.of(
+            new ProjectionStanding(
+                row(rs),
+                tx == null
+                    ? Optional.empty()
+                    : Optional.of(new Checkpoint(Long.parseLong(tx), rs.getLong(9)))));
+      }
+    }
   }
 
   /** The projection's row, locked to the end of the transaction. */
@@ -130,19 +171,23 @@ public class ProjectionRepository {
       List<ProjectionRow> rows = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          rows.add(
-              new ProjectionRow(
-                  rs.getString(1),
-                  rs.getInt(2),
-                  Optional.ofNullable((Integer) rs.getObject(3)),
-                  Optional.ofNullable((Integer) rs.getObject(4)),
-                  rs.getInt(5),
-                  instant(rs.getObject(6, OffsetDateTime.class)),
-                  instant(rs.getObject(7, OffsetDateTime.class))));
+          rows.add(row(rs));
         }
       }
       return rows;
     }
+  }
+
+  /** The row of {@link #COLUMNS} (or {@link #PREFIXED_COLUMNS}) at the result's cursor. */
+  private static ProjectionRow row(ResultSet rs) throws SQLException {
+    return new ProjectionRow(
+        rs.getString(1),
+        rs.getInt(2),
+        Optional.ofNullable((Integer) rs.getObject(3)),
+        Optional.ofNullable((Integer) rs.getObject(4)),
+        rs.getInt(5),
+        instant(rs.getObject(6, OffsetDateTime.class)),
+        instant(rs.getObject(7, OffsetDateTime.class)));
   }
 
   private boolean update(TenantId tenant, String sql, String... params) throws SQLException {

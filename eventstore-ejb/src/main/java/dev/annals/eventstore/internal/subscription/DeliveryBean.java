@@ -16,12 +16,14 @@ import dev.annals.eventstore.infrastructure.subscription.SubscriptionRow;
 import dev.annals.eventstore.internal.AllFollowing;
 import dev.annals.eventstore.internal.upcast.Upcasting;
 import dev.annals.tenancy.api.TenantId;
+import dev.annals.tenancy.api.TenantLookups;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -57,6 +59,10 @@ public class DeliveryBean {
 
   @EJB DeadLetterQueue deadLetters;
 
+  @Inject TenantLookups tenants;
+
+  @Resource ManagedExecutorService executor;
+
   @Resource SessionContext context;
 
   /** Claims free leases of the tenant and renews this node's; the names it holds. */
@@ -83,6 +89,23 @@ public class DeliveryBean {
   private Optional<Delivery> read(
       TenantId tenant, String name, String node, boolean narrow, boolean forLetter)
       throws SQLException {
+    return read(tenant, name, node, narrow, forLetter, false, null);
+  }
+
+  /**
+   * As {@link #read(TenantId, String, String, boolean)}, at the handler's catch-up batch size when
+   * {@code catchingUp}, taking the page from {@code ahead} when it is the one this read would read
+   * first (never for a narrowed read or a letter).
+   */
+  private Optional<Delivery> read(
+      TenantId tenant,
+      String name,
+      String node,
+      boolean narrow,
+      boolean forLetter,
+      boolean catchingUp,
+      ReadAhead ahead)
+      throws SQLException {
     Optional<SubscriptionRow> found = repository.find(tenant, name);
     if (found.isEmpty()
         || found.get().state() != StoredState.RUNNING
@@ -90,23 +113,22 @@ public class DeliveryBean {
       return Optional.empty();
     }
     SubscriptionRow row = found.get();
-    int limit =
-        row.handler()
-            .flatMap(handlers::find)
-            .map(h -> Math.min(h.batchSize(), MAX_HANDLER_BATCH))
-            .filter(n -> n > 0)
-            .orElse(config.batchSize());
-    SubscriptionFilter filter =
-        new SubscriptionFilter(row.streamPrefix(), new HashSet<>(row.eventTypes()));
+    int limit = limit(row, catchingUp && !narrow && !forLetter);
+    Optional<AllScan> early =
+        ahead != null && !narrow && !forLetter && ahead.fits(row, limit, tenants.placement(tenant))
+            ? ahead.take()
+            : Optional.empty();
     AllScan scan =
-        following
-            .scan(tenant, row.checkpoint(), limit, ReadForm.CURRENT, filter)
-            .orElseThrow(
-                () ->
-                    new DeliveryFailedException(
-                        "checkpoint " + row.checkpoint() + " is no event of the tenant",
-                        true,
-                        null));
+        early.isPresent()
+            ? early.get()
+            : following
+                .scan(tenant, row.checkpoint(), limit, ReadForm.CURRENT, filter(row))
+                .orElseThrow(
+                    () ->
+                        new DeliveryFailedException(
+                            "checkpoint " + row.checkpoint() + " is no event of the tenant",
+                            true,
+                            null));
     List<RecordedEvent> matched = scan.events();
     Set<String> blocked =
         matched.isEmpty()
@@ -122,6 +144,47 @@ public class DeliveryBean {
             narrow,
             forLetter,
             scan.heldBack()));
+  }
+
+  /**
+   * Most events of one batch of the subscription: its handler's batch size (its catch-up batch size
+   * when {@code catchingUp}, if larger), or the configured one.
+   */
+  private int limit(SubscriptionRow row, boolean catchingUp) {
+    return row.handler()
+        .flatMap(handlers::find)
+        .map(
+            h ->
+                Math.min(
+                    catchingUp ? Math.max(h.batchSize(), h.catchUpBatchSize()) : h.batchSize(),
+                    MAX_HANDLER_BATCH))
+        .filter(n -> n > 0)
+        .orElse(config.batchSize());
+  }
+
+  private static SubscriptionFilter filter(SubscriptionRow row) {
+    return new SubscriptionFilter(row.streamPrefix(), new HashSet<>(row.eventTypes()));
+  }
+
+  /**
+   * Starts reading the page after {@code d}, outside this transaction, on the non-transactional
+   * reads pool: the next delivery takes it if it still fits ({@link ReadAhead}).
+   */
+  private ReadAhead readAhead(TenantId tenant, Delivery d) {
+    SubscriptionRow row = d.row();
+    int limit = limit(row, true); // the batch after a full one catches up
+    SubscriptionFilter filter = filter(row);
+    Checkpoint after = d.next();
+    try {
+      return new ReadAhead(
+          row,
+          after,
+          limit,
+          tenants.placement(tenant),
+          executor.submit(() -> following.scan(tenant, after, limit, ReadForm.CURRENT, filter)));
+    } catch (RuntimeException e) {
+      return null; // refused (the server stops, say): the next delivery reads itself
+    }
   }
 
   /**
@@ -141,9 +204,18 @@ public class DeliveryBean {
    * @param outcome the outcome
    * @param delivered the events handed to the handler (empty when none was)
    * @param next where the checkpoint went
+   * @param readAhead the next page, being read since this batch was (after a full batch)
    */
   public record HandlerDelivery(
-      Delivery.Outcome outcome, List<RecordedEvent> delivered, Checkpoint next) {}
+      Delivery.Outcome outcome,
+      List<RecordedEvent> delivered,
+      Checkpoint next,
+      Optional<ReadAhead> readAhead) {
+
+    HandlerDelivery(Delivery.Outcome outcome, List<RecordedEvent> delivered, Checkpoint next) {
+      this(outcome, delivered, next, Optional.empty());
+    }
+  }
 
   /**
    * Delivers the next batch ({@link #read(TenantId, String, String, boolean) narrowed} or not) to
@@ -155,7 +227,33 @@ public class DeliveryBean {
   public HandlerDelivery deliverToHandler(
       TenantId tenant, String name, String node, boolean narrow, boolean endsFailures)
       throws SQLException {
-    Optional<Delivery> read = read(tenant, name, node, narrow);
+    return deliverToHandler(tenant, name, node, narrow, endsFailures, false, null);
+  }
+
+  /**
+   * As {@link #deliverToHandler(TenantId, String, String, boolean, boolean)}, at the handler's
+   * catch-up batch size when {@code catchingUp} (the batch before, in the same pass, was full),
+   * taking the batch's page from {@code ahead} when it fits (it is given up otherwise) and, after a
+   * full batch with {@code annals.subscriptions.read-ahead}, starting to read the next page while
+   * this batch is applied and committed.
+   */
+  public HandlerDelivery deliverToHandler(
+      TenantId tenant,
+      String name,
+      String node,
+      boolean narrow,
+      boolean endsFailures,
+      boolean catchingUp,
+      ReadAhead ahead)
+      throws SQLException {
+    Optional<Delivery> read;
+    try {
+      read = read(tenant, name, node, narrow, false, catchingUp, ahead);
+    } finally {
+      if (ahead != null) {
+        ahead.cancel(); // taken, or not fit to be
+      }
+    }
     if (read.isEmpty()) {
       return new HandlerDelivery(Delivery.Outcome.LOST, List.of(), Checkpoint.START);
     }
@@ -167,6 +265,23 @@ public class DeliveryBean {
     if (d.empty()) {
       return new HandlerDelivery(d.acknowledged(), List.of(), d.next());
     }
+    ReadAhead next =
+        config.readAhead() && !narrow && d.acknowledged() == Delivery.Outcome.MORE
+            ? readAhead(tenant, d)
+            : null;
+    try {
+      return handle(tenant, name, node, endsFailures, d, next);
+    } catch (RuntimeException | SQLException e) {
+      if (next != null) {
+        next.cancel();
+      }
+      throw e;
+    }
+  }
+
+  private HandlerDelivery handle(
+      TenantId tenant, String name, String node, boolean endsFailures, Delivery d, ReadAhead next)
+      throws SQLException {
     if (!d.matched().isEmpty()) {
       String handlerName = d.row().handler().orElseThrow();
       SubscriptionHandler handler = handlers.require(handlerName, node, true);
@@ -189,9 +304,12 @@ public class DeliveryBean {
         endsFailures,
         config.leaseMs())) {
       context.setRollbackOnly();
+      if (next != null) {
+        next.cancel();
+      }
       return new HandlerDelivery(Delivery.Outcome.LOST, List.of(), Checkpoint.START);
     }
-    return new HandlerDelivery(d.acknowledged(), d.matched(), d.next());
+    return new HandlerDelivery(d.acknowledged(), d.matched(), d.next(), Optional.ofNullable(next));
   }
 
   /**

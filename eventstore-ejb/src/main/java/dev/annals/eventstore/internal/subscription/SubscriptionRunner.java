@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * FailureHandling}), so one failing event never holds the others; an open circuit breaker, its own
  * or its webhook host's ({@link HostBreakers}), pauses it. When a batch ends short while committed
  * events wait behind an older open transaction, it reads again soon ({@link Recheck}) instead of
- * waiting for a wake-up that transaction may never send. It stops when the node loses the lease, or
- * the subscription is paused, stopped or deleted.
+ * waiting for a wake-up that transaction may never send. After a full batch to a handler, the next
+ * batch takes the page read ahead while that batch committed ({@link ReadAhead}), if it still fits.
+ * It stops when the node loses the lease, or the subscription is paused, stopped or deleted.
  */
 final class SubscriptionRunner {
 
@@ -57,6 +58,8 @@ final class SubscriptionRunner {
   /** A webhook batch as it was sent. */
   private record Sent(Delivery delivery, byte[] body) {}
 
+  private ReadAhead ahead; // the page after the last full batch; read and written by the task
+  private boolean catchingUp; // the last batch of this pass was full; read and written by the task
   private final Recheck recheck = new Recheck(MAX_RECHECK_MILLIS);
   private Wakeups.Registration registration;
 
@@ -166,6 +169,22 @@ final class SubscriptionRunner {
   }
 
   private void drain() {
+    try {
+      deliverAll();
+    } finally {
+      catchingUp = false; // a pass starts at the handler's batch size
+      giveUpReadAhead(); // only the very next batch of a pass takes a page read ahead
+    }
+  }
+
+  private void giveUpReadAhead() {
+    if (ahead != null) {
+      ahead.cancel();
+      ahead = null;
+    }
+  }
+
+  private void deliverAll() {
     while (!closed) {
       long paused = failures.waitMs();
       if (paused > 0) {
@@ -181,6 +200,8 @@ final class SubscriptionRunner {
       try {
         outcome = deliverOne();
       } catch (RuntimeException | IOException | java.sql.SQLException e) {
+        giveUpReadAhead();
+        catchingUp = false;
         if (unwrap(e) instanceof StreamReleasedException) {
           continue; // a redrive released the stream meanwhile: deliver its events instead
         }
@@ -230,8 +251,12 @@ final class SubscriptionRunner {
     refused = null;
     if (handlerTarget) {
       boolean endsFailures = !failed.retrying();
+      ReadAhead page = ahead;
+      ahead = null; // the delivery takes it or gives it up
       DeliveryBean.HandlerDelivery done =
-          delivery.deliverToHandler(tenant, name, node, narrow, endsFailures);
+          delivery.deliverToHandler(tenant, name, node, narrow, endsFailures, catchingUp, page);
+      ahead = done.readAhead().orElse(null);
+      catchingUp = done.outcome() == Delivery.Outcome.MORE;
       if (!done.delivered().isEmpty()) {
         failed.delivered(endsFailures);
       }

@@ -30,6 +30,10 @@ public class SubscriptionsConfig {
   long projectionWakeDelayMs;
 
   @Inject
+  @ConfigProperty(name = "annals.subscriptions.read-ahead", defaultValue = "true")
+  boolean readAhead;
+
+  @Inject
   @ConfigProperty(name = "http.port", defaultValue = "9080")
   int httpPort;
 
@@ -46,6 +50,14 @@ public class SubscriptionsConfig {
   /** Most events read per delivery ($all page size), 1-1000. */
   public int batchSize() {
     return Math.max(1, Math.min(batchSize, 1000));
+  }
+
+  /**
+   * Whether a handler subscription that delivered a full batch reads the next page while that batch
+   * commits ({@link ReadAhead}).
+   */
+  public boolean readAhead() {
+    return readAhead;
   }
 
   /** Pause before a failed batch is delivered again. */

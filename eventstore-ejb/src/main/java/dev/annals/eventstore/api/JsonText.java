@@ -65,7 +65,13 @@ public final class JsonText {
   /** A JSON string: quote, backslash and control characters escaped. */
   public static void string(StringBuilder out, String s) {
     out.append('"');
-    for (int i = 0; i < s.length(); i++) {
+    int plain = plainPrefix(s);
+    if (plain == s.length()) { // most strings: one copy, not a char at a time
+      out.append(s).append('"');
+      return;
+    }
+    out.append(s, 0, plain);
+    for (int i = plain; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");
@@ -151,6 +157,19 @@ public final class JsonText {
   }
 
   /** Whether the surrogate at {@code i} is half of a well-formed pair. */
+  /** How many leading characters of {@code s} are written as they are (no escape, no surrogate). */
+  private static int plainPrefix(String s) {
+    int i = 0;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+        return i;
+      }
+      i++;
+    }
+    return i;
+  }
+
   private static boolean pairedAt(String s, int i) {
     char c = s.charAt(i);
     return Character.isHighSurrogate(c)

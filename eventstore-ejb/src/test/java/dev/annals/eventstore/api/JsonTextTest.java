@@ -34,4 +34,21 @@ class JsonTextTest {
         Json.createReader(new StringReader("{ \"a\" : [ 1 , 2 ] , \"b\" : \"c\" }")).readValue();
     assertEquals(value.toString(), JsonText.of(value));
   }
+
+  @Test
+  void stringsAreCopiedWholeUntilTheFirstCharacterToEscape() {
+    assertEquals("\"plain ü ✓\"", string("plain ü ✓"));
+    assertEquals("\"\"", string(""));
+    assertEquals("\"abc\\\"d\\\\e\\n\"", string("abc\"d\\e\n"));
+    assertEquals("\"\\u0001x\"", string("\u0001x"));
+    assertEquals("\"pair 😀 ok\"", string("pair \ud83d\ude00 ok"));
+    assertEquals("\"lone \\ud83d end\"", string("lone \ud83d end"));
+    assertEquals("\"tail \\ude00\"", string("tail \ude00"));
+  }
+
+  private static String string(String s) {
+    StringBuilder b = new StringBuilder();
+    JsonText.string(b, s);
+    return b.toString();
+  }
 }

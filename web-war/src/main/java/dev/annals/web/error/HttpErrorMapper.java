@@ -19,8 +19,22 @@ public class HttpErrorMapper implements ExceptionMapper<WebApplicationException>
   @Override
   public Response toResponse(WebApplicationException e) {
     Response original = e.getResponse();
-    int status = original.getStatus();
-    String title = original.getStatusInfo().getReasonPhrase();
+    Response problem =
+        problem(original.getStatus(), original.getStatusInfo().getReasonPhrase())
+            .toResponse(request);
+    String allow = original.getHeaderString(HttpHeaders.ALLOW);
+    return allow == null
+        ? problem
+        : Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build();
+  }
+
+  /**
+   * The document of one of the runtime's own errors.
+   *
+   * @param status the HTTP status
+   * @param title its reason phrase
+   */
+  public static Problem problem(int status, String title) {
     String detail =
         switch (status) {
           case 404 -> "No resource at this path";
@@ -29,10 +43,6 @@ public class HttpErrorMapper implements ExceptionMapper<WebApplicationException>
           case 415 -> "Send the body as application/json";
           default -> title;
         };
-    Response problem = Problem.of(status, "http-" + status, title, detail).toResponse(request);
-    String allow = original.getHeaderString(HttpHeaders.ALLOW);
-    return allow == null
-        ? problem
-        : Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build();
+    return Problem.of(status, "http-" + status, title, detail);
   }
 }

@@ -1,16 +1,22 @@
 package dev.annals.web.error;
 
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
+import dev.annals.eventstore.api.JsonText;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * An RFC 9457 problem document. The {@code type} is a stable URI per kind of problem, so clients
  * branch on it rather than on the human-readable {@code detail}.
+ *
+ * <p>The document is a flat object of strings and numbers, written here (members in the order they
+ * were added, a name added again keeps its place and takes the new value, strings escaped as {@link
+ * JsonText} escapes them): building a JSON-P tree and serialising it cost several times as much, on
+ * every error answer (bench/RESULTS.md, the per-request floor).
  */
 public final class Problem {
 
@@ -19,19 +25,18 @@ public final class Problem {
 
   private static final String TYPE_BASE = "https://annals.dev/problems/";
 
-  /** Looked up once: every {@code Json.create…} call repeats a service-loader lookup. */
-  private static final JsonProvider JSON = JsonProvider.provider();
+  /** The members: {@code String} or {@code Long} values, in the order added. */
+  private final Map<String, Object> body = new LinkedHashMap<>(16);
 
-  private final JsonObjectBuilder body = JSON.createObjectBuilder();
   private final int status;
   private String retryAfter;
 
   private Problem(int status, String type, String title, String detail) {
     this.status = status;
-    body.add("type", TYPE_BASE + type)
-        .add("title", title)
-        .add("status", status)
-        .add("detail", detail == null ? title : detail);
+    body.put("type", TYPE_BASE + type);
+    body.put("title", title);
+    body.put("status", (long) status);
+    body.put("detail", detail == null ? title : detail);
   }
 
   /**
@@ -46,14 +51,14 @@ public final class Problem {
 
   /** Adds an extension member. */
   public Problem with(String name, long value) {
-    body.add(name, value);
+    body.put(name, value);
     return this;
   }
 
   /** Adds an extension member. */
   public Problem with(String name, String value) {
     if (value != null) {
-      body.add(name, value);
+      body.put(name, value);
     }
     return this;
   }
@@ -86,7 +91,21 @@ public final class Problem {
   String toJson(String path, String correlationId) {
     with("instance", path);
     with("correlationId", correlationId);
-    return body.build().toString();
+    StringBuilder b = new StringBuilder(320);
+    b.append('{');
+    for (Map.Entry<String, Object> member : body.entrySet()) {
+      if (b.length() > 1) {
+        b.append(',');
+      }
+      JsonText.string(b, member.getKey());
+      b.append(':');
+      if (member.getValue() instanceof Long number) {
+        b.append(number.longValue());
+      } else {
+        JsonText.string(b, (String) member.getValue());
+      }
+    }
+    return b.append('}').toString();
   }
 
   /**

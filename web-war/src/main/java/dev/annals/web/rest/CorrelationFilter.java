@@ -1,16 +1,9 @@
 package dev.annals.web.rest;
 
 import dev.annals.tenancy.api.RequestCorrelation;
-import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,12 +12,10 @@ import java.util.regex.Pattern;
 /**
  * Gives every request a correlation id: the caller's {@code X-Correlation-Id} when it is sane, else
  * a new UUID. Echoed in the response header, stored in event metadata, audit records and problem
- * bodies.
+ * bodies. A step of {@link ApiEntryFilter}, after the CORS preflight and before authentication, so
+ * refusals carry the id too.
  */
-@Provider
-@PreMatching
-@Priority(Priorities.AUTHENTICATION - 100) // before authentication: refusals carry the id too
-public class CorrelationFilter implements ContainerRequestFilter, ContainerResponseFilter {
+public final class CorrelationFilter {
 
   /** The header carrying the correlation id. */
   public static final String HEADER = "X-Correlation-Id";
@@ -34,13 +25,17 @@ public class CorrelationFilter implements ContainerRequestFilter, ContainerRespo
 
   private static final Pattern SANE = Pattern.compile("^[A-Za-z0-9._:@/+=-]{1,200}$");
 
-  @Context HttpServletRequest servletRequest;
+  private CorrelationFilter() {}
 
-  @Override
-  public void filter(ContainerRequestContext request) {
+  /**
+   * Gives the request its id and returns it: the servlet request attribute {@link #ATTRIBUTE},
+   * which is also the JAX-RS request property of that name (RESTEasy keeps a request's properties
+   * as its servlet request's attributes).
+   */
+  static String assign(ContainerRequestContext request, HttpServletRequest servletRequest) {
     String id = sane(request.getHeaderString(HEADER)).orElseGet(CorrelationFilter::newId);
-    request.setProperty(ATTRIBUTE, id);
     servletRequest.setAttribute(ATTRIBUTE, id);
+    return id;
   }
 
   /**
@@ -62,8 +57,8 @@ public class CorrelationFilter implements ContainerRequestFilter, ContainerRespo
         : Optional.empty();
   }
 
-  @Override
-  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+  /** Echoes the request's id, when it has one, in the response header. */
+  static void echo(ContainerRequestContext request, ContainerResponseContext response) {
     Object id = request.getProperty(ATTRIBUTE);
     if (id != null) {
       response.getHeaders().putSingle(HEADER, id);

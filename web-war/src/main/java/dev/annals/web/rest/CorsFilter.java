@@ -2,18 +2,13 @@ package dev.annals.web.rest;
 
 import dev.annals.web.error.Problem;
 import dev.annals.web.error.RequestInfo;
-import jakarta.annotation.Priority;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.Provider;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,11 +21,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * sites' pages out. A preflight from a listed origin is answered here, before authentication
  * (browsers send it without credentials); one from any other origin is refused with a 403 problem.
  * Credentials are bearer tokens, never cookies, so no {@code Access-Control-Allow-Credentials}.
+ *
+ * <p>The first step of {@link ApiEntryFilter} (before the correlation id and authentication), and a
+ * step of its response filter. Dependent: the entry filter holds the one instance.
  */
-@Provider
-@PreMatching
-@Priority(Priorities.AUTHENTICATION - 500)
-public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilter {
+@Dependent
+public class CorsFilter {
 
   static final String ORIGIN = "Origin";
   static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE";
@@ -69,37 +65,38 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
             .collect(Collectors.toUnmodifiableSet());
   }
 
-  @Override
-  public void filter(ContainerRequestContext request) {
+  /**
+   * The answer to a CORS preflight when CORS is on: 204 with the allowed methods and headers for a
+   * listed origin, a 403 problem for any other; null for every other request (it goes on).
+   */
+  Response preflight(ContainerRequestContext request) {
+    if (!HttpMethod.OPTIONS.equals(request.getMethod())) {
+      return null;
+    }
     String origin = request.getHeaderString(ORIGIN);
-    boolean preflight =
-        HttpMethod.OPTIONS.equals(request.getMethod())
-            && request.getHeaderString("Access-Control-Request-Method") != null;
+    boolean preflight = request.getHeaderString("Access-Control-Request-Method") != null;
     if (origin == null || !preflight || allowed().isEmpty()) {
-      return;
+      return null;
     }
     if (!allowed().contains(origin)) {
-      request.abortWith(
-          Problem.of(
-                  403,
-                  "origin-not-allowed",
-                  "Cross-origin request refused",
-                  "This origin may not call the API from a browser")
-              .toResponse(requestInfo));
-      return;
+      return Problem.of(
+              403,
+              "origin-not-allowed",
+              "Cross-origin request refused",
+              "This origin may not call the API from a browser")
+          .toResponse(requestInfo);
     }
-    request.abortWith(
-        Response.noContent()
-            .header("Access-Control-Allow-Origin", origin)
-            .header("Access-Control-Allow-Methods", ALLOWED_METHODS)
-            .header("Access-Control-Allow-Headers", ALLOWED_HEADERS)
-            .header("Access-Control-Max-Age", MAX_AGE_SECONDS)
-            .header("Vary", ORIGIN)
-            .build());
+    return Response.noContent()
+        .header("Access-Control-Allow-Origin", origin)
+        .header("Access-Control-Allow-Methods", ALLOWED_METHODS)
+        .header("Access-Control-Allow-Headers", ALLOWED_HEADERS)
+        .header("Access-Control-Max-Age", MAX_AGE_SECONDS)
+        .header("Vary", ORIGIN)
+        .build();
   }
 
-  @Override
-  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+  /** Adds the CORS headers to the response of a listed origin's request. */
+  void decorate(ContainerRequestContext request, ContainerResponseContext response) {
     String origin = request.getHeaderString(ORIGIN);
     if (origin == null || !allowed().contains(origin)) {
       return;

@@ -17,7 +17,7 @@ import dev.annals.web.error.Problems;
 import dev.annals.web.security.Allowed;
 import dev.annals.web.security.Role;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -49,9 +49,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * One stream: append, read a page, show its head. Appended events record the authenticated caller
  * as their principal.
+ *
+ * <p>Application-scoped: it holds no request state (what an append needs of its request comes as
+ * parameters), so no bean with its references is built and destroyed for every request.
  */
 @Path("tenants/{tenant}/streams/{stream}")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Streams", description = "One stream: append, read, show its head")
 @Produces(MediaType.APPLICATION_JSON)
 public class StreamResource {
@@ -61,10 +64,6 @@ public class StreamResource {
   @Inject EventReads reads; // reads: no EJB hop
 
   @Inject EventStoreLimits limits;
-
-  @Context HttpServletRequest request;
-
-  @Context SecurityContext security;
 
   @Allowed({Role.PLATFORM_ADMIN, Role.TENANT_ADMIN, Role.WRITER})
   @POST
@@ -120,6 +119,8 @@ public class StreamResource {
           @HeaderParam("X-Causation-Id")
           String causationId,
       InputStream body,
+      @Context HttpServletRequest request,
+      @Context SecurityContext security,
       @Suspended AsyncResponse response) {
     TenantId tenantId = new TenantId(tenant);
     StreamId streamId = new StreamId(stream);

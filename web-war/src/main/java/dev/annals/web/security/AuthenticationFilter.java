@@ -2,15 +2,10 @@ package dev.annals.web.security;
 
 import dev.annals.tenancy.api.RequestCorrelation;
 import dev.annals.web.rest.CorrelationFilter;
-import jakarta.annotation.Priority;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
 
 /**
@@ -21,11 +16,13 @@ import java.util.Optional;
  * {@link Caller} (request property {@link AccessFilter#CALLER}), a JAX-RS security context naming
  * it, and the servlet request attribute {@link RequestCorrelation#PRINCIPAL} that the audit log
  * reads.
+ *
+ * <p>A step of {@code dev.annals.web.rest.ApiEntryFilter}, the API's one pre-matching filter: after
+ * the correlation id, before the request is matched to a resource. Dependent: the entry filter
+ * holds the one instance.
  */
-@Provider
-@PreMatching
-@Priority(Priorities.AUTHENTICATION)
-public class AuthenticationFilter implements ContainerRequestFilter {
+@Dependent
+public class AuthenticationFilter {
 
   /**
    * The request attribute holding until when the request's token is accepted (an {@code Instant}):
@@ -37,10 +34,12 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
   @Inject BearerAuthenticator authenticator;
 
-  @Context HttpServletRequest servletRequest;
-
-  @Override
-  public void filter(ContainerRequestContext request) {
+  /**
+   * Authenticates the request, or refuses it.
+   *
+   * @throws UnauthenticatedException without a bearer token that verifies (answered 401)
+   */
+  public void authenticate(ContainerRequestContext request, HttpServletRequest servletRequest) {
     String authorization = request.getHeaderString("Authorization");
     Optional<BearerAuthenticator.Authenticated> authenticated =
         authenticator.authenticated(authorization);

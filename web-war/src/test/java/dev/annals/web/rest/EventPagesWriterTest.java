@@ -67,6 +67,60 @@ class EventPagesWriterTest {
     assertEquals(1, e.getInt("schemaVersion"));
   }
 
+  @Test
+  void aSmallPageIsOneWriteAndNothingIsFlushed() throws Exception {
+    CountingStream out = new CountingStream();
+    StreamPageView page = new StreamPageView(List.of(EVENT), null);
+    new EventPagesWriter().writeTo(page, page.getClass(), page.getClass(), null, null, null, out);
+    assertEquals(1, out.writes);
+    assertEquals(0, out.flushes);
+  }
+
+  @Test
+  void aLargePageIsWrittenInPiecesThatMakeOneDocument() throws Exception {
+    List<EventView> many = java.util.Collections.nCopies(1000, EVENT);
+    CountingStream out = new CountingStream();
+    StreamPageView page = new StreamPageView(many, 1001L);
+    new EventPagesWriter().writeTo(page, page.getClass(), page.getClass(), null, null, null, out);
+    assertEquals(0, out.flushes);
+    org.junit.jupiter.api.Assertions.assertTrue(out.writes > 1, "writes: " + out.writes);
+    JsonObject parsed =
+        Json.createReader(new StringReader(out.toString(StandardCharsets.UTF_8))).readObject();
+    assertEquals(1000, parsed.getJsonArray("events").size());
+    assertEquals(
+        "a \"quoted\" ü",
+        parsed.getJsonArray("events").getJsonObject(999).getJsonObject("data").getString("note"));
+    assertEquals(1001, parsed.getInt("next"));
+  }
+
+  /** Counts the writes and flushes it is given. */
+  private static final class CountingStream extends ByteArrayOutputStream {
+    int writes;
+    int flushes;
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      writes++;
+      super.write(b, off, len);
+    }
+
+    @Override
+    public void write(byte[] b) {
+      write(b, 0, b.length);
+    }
+
+    @Override
+    public void write(int b) {
+      writes++;
+      super.write(b);
+    }
+
+    @Override
+    public void flush() {
+      flushes++;
+    }
+  }
+
   private static JsonObject write(Object page) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new EventPagesWriter().writeTo(page, page.getClass(), page.getClass(), null, null, null, out);

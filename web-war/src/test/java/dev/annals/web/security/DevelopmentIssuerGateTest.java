@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.annals.web.rest.ApiEntryFilter;
 import dev.annals.web.rest.TenantLimitsResource;
 import dev.annals.web.rest.TokenResource;
 import jakarta.annotation.Priority;
@@ -40,7 +41,7 @@ class DevelopmentIssuerGateTest {
   void gateRunsAfterAuthenticationAndBeforeTheRoleCheck() {
     int gate = DevelopmentIssuerGate.class.getAnnotation(Priority.class).value();
     assertEquals(DevelopmentIssuerGate.PRIORITY, gate);
-    assertTrue(AuthenticationFilter.class.isAnnotationPresent(PreMatching.class));
+    assertTrue(ApiEntryFilter.class.isAnnotationPresent(PreMatching.class));
     assertFalse(DevelopmentIssuerGate.class.isAnnotationPresent(PreMatching.class));
     int access = AccessFilter.class.getAnnotation(Priority.class).value();
     assertEquals(Priorities.AUTHORIZATION, access);

@@ -55,9 +55,8 @@ public final class Method {
         creation until the receiver holds every event. With failures, the receiver answers 500 \
         to the first batch carrying one of the 1%% of events marked (by id hash) and accepts it \
         afterwards, so nothing is dead-lettered. The "raw" column holds the same delivery with \
-        none failing, measured just before (after one unmeasured run); the failing runs (after \
-        one unmeasured failing run) use the shipped default policy, then a policy with 10 ms \
-        initial backoff. A batch the receiver refuses is sent again whole at once.
+        none failing, measured just before; one unmeasured run of each kind comes first. The \
+        failing runs use the shipped default policy, then a policy with 10 ms initial backoff. A batch the receiver refuses is sent again whole at once.
         - Before each side of each point the harness runs `ANALYZE` on both tables and a \
         `CHECKPOINT`, so every side starts with current statistics and clean buffers.
         - Server: the shipped `server.xml` and `jvm.options`, runtime pool `DB_POOL_MAX=%d`, \

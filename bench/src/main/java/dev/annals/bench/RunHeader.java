@@ -21,7 +21,11 @@ final class RunHeader {
       String wrkVersion)
       throws SQLException {
     Map<String, String> h = new LinkedHashMap<>();
-    String command = config.command() + (config.floorOnly() ? " -Dbench.floorOnly=true" : "");
+    String command =
+        config.command()
+            + (config.floorOnly() ? " -Dbench.floorOnly=true" : "")
+            + (config.deliveryOnly() ? " -Dbench.deliveryOnly=true" : "")
+            + (config.catchUpOnly() ? " -Dbench.catchUpOnly=true" : "");
     h.put("command", "`" + command + "`" + (config.quick() ? " (quick mode)" : ""));
     h.put("started", started);
     Machine.facts(config.wlpDir()).forEach(h::put);
@@ -55,22 +59,24 @@ final class RunHeader {
     h.put("pgbench", pgbenchVersion);
     h.put("wrk", wrkVersion);
     String durations =
-        config.floorOnly()
-            ? "server warm-up "
-                + seconds(config.serverWarmup())
-                + " (every wrk request in turn, three rounds, unmeasured), then wrk warm-up "
-                + seconds(config.wrkWarmup())
-                + ", then measured "
-                + seconds(config.wrkDuration())
-                + " per request (no other workload ran on this server)"
-            : "server warm-up "
-                + seconds(config.serverWarmup())
-                + " (every workload, EJB and HTTP, unmeasured), then warm-up "
-                + seconds(config.warmup())
-                + ", measured "
-                + seconds(config.duration())
-                + " per point"
-                + (config.quick() ? " (pgbench: fixed transaction counts)" : "");
+        config.deliveryOnly() || config.catchUpOnly()
+            ? "no server warm-up: each measured run follows unmeasured runs of the same kind"
+            : config.floorOnly()
+                ? "server warm-up "
+                    + seconds(config.serverWarmup())
+                    + " (every wrk request in turn, three rounds, unmeasured), then wrk warm-up "
+                    + seconds(config.wrkWarmup())
+                    + ", then measured "
+                    + seconds(config.wrkDuration())
+                    + " per request (no other workload ran on this server)"
+                : "server warm-up "
+                    + seconds(config.serverWarmup())
+                    + " (every workload, EJB and HTTP, unmeasured), then warm-up "
+                    + seconds(config.warmup())
+                    + ", measured "
+                    + seconds(config.duration())
+                    + " per point"
+                    + (config.quick() ? " (pgbench: fixed transaction counts)" : "");
     h.put("durations", durations);
     h.put("load average (1, 5, 15 min)", "before " + loadBefore + "; after " + Machine.load());
     return h;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -105,18 +106,7 @@ public record BenchConfig(
                 "bench.results",
                 quick
                     ? work.resolve("RESULTS.md").toString()
-                    : module
-                        .resolve(
-                            Boolean.parseBoolean(prop("bench.floorOnly", "false"))
-                                ? "RESULTS-floor.md"
-                                : Boolean.parseBoolean(prop("bench.sagasOnly", "false"))
-                                    ? "RESULTS-sagas.md"
-                                    : Boolean.parseBoolean(prop("bench.deliveryOnly", "false"))
-                                        ? "RESULTS-delivery.md"
-                                        : Boolean.parseBoolean(prop("bench.catchUpOnly", "false"))
-                                            ? "RESULTS-catchup.md"
-                                            : "RESULTS.md")
-                        .toString())),
+                    : module.resolve(resultsName()).toString())),
         prop("bench.db.host", "127.0.0.1"),
         Integer.parseInt(prop("bench.db.port", "5432")),
         prop("bench.db.name", quick ? "annals_bench_quick" : "annals_bench"),
@@ -150,6 +140,16 @@ public record BenchConfig(
 
   private static List<Integer> ints(String csv) {
     return Arrays.stream(csv.split(",")).map(String::trim).map(Integer::valueOf).toList();
+  }
+
+  /** The results file of a full run, or of the one part a {@code bench.*Only} flag asks for. */
+  private static String resultsName() {
+    for (String part : List.of("floor", "sagas", "delivery", "catchUp")) {
+      if (Boolean.parseBoolean(prop("bench." + part + "Only", "false"))) {
+        return "RESULTS-" + part.toLowerCase(Locale.ROOT) + ".md";
+      }
+    }
+    return "RESULTS.md";
   }
 
   /** The most pgbench clients any point runs at once. */

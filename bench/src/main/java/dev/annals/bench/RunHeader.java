@@ -58,28 +58,32 @@ final class RunHeader {
             + pg.get("wal_sync_method"));
     h.put("pgbench", pgbenchVersion);
     h.put("wrk", wrkVersion);
-    String durations =
-        config.deliveryOnly() || config.catchUpOnly()
-            ? "no server warm-up: each measured run follows unmeasured runs of the same kind"
-            : config.floorOnly()
-                ? "server warm-up "
-                    + seconds(config.serverWarmup())
-                    + " (every wrk request in turn, three rounds, unmeasured), then wrk warm-up "
-                    + seconds(config.wrkWarmup())
-                    + ", then measured "
-                    + seconds(config.wrkDuration())
-                    + " per request (no other workload ran on this server)"
-                : "server warm-up "
-                    + seconds(config.serverWarmup())
-                    + " (every workload, EJB and HTTP, unmeasured), then warm-up "
-                    + seconds(config.warmup())
-                    + ", measured "
-                    + seconds(config.duration())
-                    + " per point"
-                    + (config.quick() ? " (pgbench: fixed transaction counts)" : "");
-    h.put("durations", durations);
+    h.put("durations", durations(config));
     h.put("load average (1, 5, 15 min)", "before " + loadBefore + "; after " + Machine.load());
     return h;
+  }
+
+  private static String durations(BenchConfig config) {
+    if (config.deliveryOnly() || config.catchUpOnly()) {
+      return "no server warm-up: each measured run follows unmeasured runs of the same kind";
+    }
+    if (config.floorOnly()) {
+      return "server warm-up "
+          + seconds(config.serverWarmup())
+          + " (every wrk request in turn, three rounds, unmeasured), then wrk warm-up "
+          + seconds(config.wrkWarmup())
+          + ", then measured "
+          + seconds(config.wrkDuration())
+          + " per request (no other workload ran on this server)";
+    }
+    return "server warm-up "
+        + seconds(config.serverWarmup())
+        + " (every workload, EJB and HTTP, unmeasured), then warm-up "
+        + seconds(config.warmup())
+        + ", measured "
+        + seconds(config.duration())
+        + " per point"
+        + (config.quick() ? " (pgbench: fixed transaction counts)" : "");
   }
 
   static String seconds(Duration d) {

@@ -2,6 +2,7 @@ package dev.annals.eventstore.internal.subscription;
 
 import dev.annals.dlq.api.FailureKinds;
 import dev.annals.dlq.api.LetterRetries;
+import dev.annals.dlq.api.LetterState;
 import dev.annals.eventstore.api.RecordedEvent;
 import dev.annals.tenancy.api.TenantId;
 import java.time.Instant;
@@ -232,7 +233,9 @@ final class FailedDeliveries {
             tenant,
             name,
             letter.head().eventId(),
-            letter.retrying() ? "retrying in " + letter.retryInMs() + " ms" : "open",
+            letter.retrying()
+                ? LetterState.RETRYING.wireName() + " in " + letter.retryInMs() + " ms"
+                : LetterState.OPEN.wireName(),
             letter.attempts(),
             letter.poison() ? " (poison)" : "",
             error
